@@ -1,0 +1,52 @@
+/**
+ * Shared plumbing for `npm run eval`. The dev data is read from ../shared/eval (or $BRIEFBOT_EVAL_DIR)
+ * at run time and never copied into the repository (it is licensed for evaluation only).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function evalDir(): string {
+  return resolve(process.env['BRIEFBOT_EVAL_DIR'] ?? join(repoRoot, '..', 'shared', 'eval'));
+}
+
+export function hasEvalData(): boolean {
+  return existsSync(evalDir());
+}
+
+export function evalPath(name: string): string {
+  return join(evalDir(), name);
+}
+
+export function readJsonl<T>(name: string): T[] {
+  return readFileSync(evalPath(name), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** One printed score: our value beside the Lead-N (or other named) baseline and the target, if any. */
+export interface ScoreRow {
+  readonly metric: string;
+  readonly value: number;
+  /** Baseline from ../shared/eval/README.md on the same files (lead-N unless `baselineName` says otherwise). */
+  readonly baseline?: number;
+  readonly baselineName?: string;
+  /** The issue's target, when it sets one. */
+  readonly target?: number;
+}
+
+export interface EvalTask {
+  readonly name: string;
+  run(): Promise<ScoreRow[]>;
+}
+
+export function f1(p: number, r: number): number {
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+}
+
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}

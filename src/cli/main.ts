@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * Offline CLI: the same answers as the bot, in a terminal, with no Discord token.
+ *   analyze [--sentences N] [--jsonl | --json] FILE...   one JSON object per file (or readable text)
+ *   brief [--articles DIR] <id or title words>           what the bot would say about a stored article
+ * Only results go to stdout; diagnostics go to stderr.
+ */
+import { parseArgs } from 'node:util';
+import { analyzeFile } from '../core/read-file.js';
+import { DEFAULT_SUMMARY_SENTENCES } from '../core/analyze.js';
+import { renderBriefingText } from '../present/text.js';
+import { findArticle, loadArticles } from '../library/store.js';
+import { toRecord, type ErrorRecord } from './json.js';
+
+const USAGE = `Usage:
+  npm run --silent cli -- analyze [--sentences N] [--jsonl | --json] FILE...
+  npm run --silent cli -- brief [--articles DIR] <article id or title words>`;
+
+class UsageError extends Error {}
+
+function parseSentenceCount(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_SUMMARY_SENTENCES;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--sentences takes a whole number from 1 to 50, not "${raw}"`);
+  return n;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
+async function analyzeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { sentences: { type: 'string' }, jsonl: { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
+  if (values.json && positionals.length > 1) throw new UsageError('--json prints one object: give one FILE, or use --jsonl');
+  const sentences = parseSentenceCount(values.sentences);
+  let failures = 0;
+  for (const file of positionals) {
+    let output: string;
+    try {
+      const briefing = await analyzeFile(file, { sentences });
+      if (values.jsonl) output = JSON.stringify(toRecord(file, briefing));
+      else if (values.json) output = JSON.stringify(toRecord(file, briefing), null, 2);
+      else output = `${renderBriefingText(briefing, file)}\n`;
+    } catch (error) {
+      failures++;
+      const record: ErrorRecord = { file, error: errorMessage(error) };
+      if (values.jsonl || values.json) output = JSON.stringify(record, null, values.json ? 2 : undefined);
+      else {
+        console.error(`${file}: ${record.error}`);
+        continue;
+      }
+    }
+    await write(`${output}\n`);
+  }
+  return failures === positionals.length ? 1 : 0;
+}
+
+async function briefCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { articles: { type: 'string' }, sentences: { type: 'string' } },
+  });
+  const query = positionals.join(' ').trim();
+  if (!query) throw new UsageError('brief needs an article id or some words of its title');
+  const dir = values.articles ?? process.env['ARTICLES_DIR'] ?? 'articles';
+  const { articles, skipped } = await loadArticles(dir);
+  for (const s of skipped) console.error(`skipped ${s.file}: ${s.reason}`);
+  const article = findArticle(articles, query);
+  if (!article) {
+    console.error(`No stored article matches "${query}". Stored: ${articles.map((a) => a.id).join(', ') || 'none'}`);
+    return 1;
+  }
+  const briefing = values.sentences ? await analyzeFile(article.file, { sentences: parseSentenceCount(values.sentences) }) : article.briefing;
+  await write(`${renderBriefingText(briefing, article.id)}\n`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'analyze') return await analyzeCommand(rest);
+    if (command === 'brief') return await briefCommand(rest);
+    if (command === undefined || command === 'help' || command === '--help') {
+      console.error(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      console.error(`${errorMessage(error)}\n${USAGE}`);
+      return 2;
+    }
+    console.error(`briefbot: ${errorMessage(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

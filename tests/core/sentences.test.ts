@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/core/sentences.js';
+
+const texts = (body: string) => splitSentences(body).map((s) => s.text);
+
+describe('splitSentences', () => {
+  it('keeps abbreviations, initials, dotted acronyms and decimals inside a sentence', () => {
+    const body =
+      'Mr. Smith met U.S. Secretary of State Antony J. Blinken on Jan. 5 in Washington. ' +
+      'Investment rose 17.8 percent. It was a record.';
+    expect(texts(body)).toEqual([
+      'Mr. Smith met U.S. Secretary of State Antony J. Blinken on Jan. 5 in Washington.',
+      'Investment rose 17.8 percent.',
+      'It was a record.',
+    ]);
+  });
+
+  it('ends a sentence after a dotted acronym when a sentence opener follows', () => {
+    expect(texts('He flew to the U.S. The trip was short.')).toEqual(['He flew to the U.S.', 'The trip was short.']);
+  });
+
+  it('does not split a quote that ends with a comma, and splits after a closing quote', () => {
+    const body = '"We are advancing together," Blinken said. "The Secretary reiterated our commitment." Talks ended.';
+    expect(texts(body)).toEqual([
+      '"We are advancing together," Blinken said.',
+      '"The Secretary reiterated our commitment."',
+      'Talks ended.',
+    ]);
+  });
+
+  it('treats an ellipsis before a lower-case word as a pause, and paragraph breaks as ends', () => {
+    expect(texts('He waited... and waited\n\nA headline without a stop\n\nNext one!')).toEqual([
+      'He waited... and waited',
+      'A headline without a stop',
+      'Next one!',
+    ]);
+  });
+
+  it('keeps character ranges into the body and numbers paragraphs', () => {
+    const body = 'First one. Second one.\n\nThird one.';
+    const sentences = splitSentences(body);
+    for (const s of sentences) expect(body.slice(s.start, s.end)).toBe(s.text);
+    expect(sentences.map((s) => s.paragraph)).toEqual([0, 0, 1]);
+    expect(sentences.map((s) => s.index)).toEqual([0, 1, 2]);
+  });
+
+  it('returns nothing for empty or punctuation-only text, and is linear on a huge single line', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences('  ...  —  ')).toEqual([]);
+    const huge = 'word '.repeat(20_000) + 'a.b.c.d. '.repeat(5_000);
+    const sentences = splitSentences(huge);
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(sentences.at(-1)!.end).toBeLessThanOrEqual(huge.length);
+  });
+});
