@@ -1,6 +1,10 @@
+import { rankSummary } from './summary/rank.js';
 import type { CleanDocument, Sentence } from './types.js';
 
-/** Placeholder (Lead-N) until the ranking lands. Returns sentences in article order. */
-export function summarize(_doc: CleanDocument, sentences: readonly Sentence[], n: number): Sentence[] {
-  return sentences.slice(0, n);
+/**
+ * The `n` most informative sentences, presented in article order, each an article sentence unchanged.
+ * See summary/rank.ts for how they are chosen.
+ */
+export function summarize(doc: CleanDocument, sentences: readonly Sentence[], n: number): Sentence[] {
+  return rankSummary(doc.title, sentences, n);
 }

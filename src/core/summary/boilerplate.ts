@@ -1,0 +1,83 @@
+/**
+ * Lines that must never be a summary sentence: captions, bylines, timestamps, calls to action and
+ * editor's notes that scraped or agency text carries at its top. Generic patterns, checked with
+ * anchored, linear regular expressions on short prefixes.
+ */
+
+/** Prefixes (lower-cased) that mark a caption, a credit or a call to action. */
+const BOILERPLATE_PREFIXES = [
+  'photo:', 'photos:', 'photo credit', 'image:', 'images:', 'picture:', 'pictured:', 'caption:', 'video:', 'watch:',
+  'credit:', 'source:', 'file photo', 'click here', 'click to', 'tap here', 'editor\'s note', 'editors\' note',
+  'editor’s note', 'scroll down', 'read more', 'read the full', 'related:', 'related articles', 'see also', 'follow us',
+  'follow @', 'sign up', 'subscribe', 'advertisement', 'share this', 'copyright', '©', 'all rights reserved',
+  'published:', 'updated:', 'last updated', 'posted:', 'filed under', 'this article', 'this story', 'getty images',
+  'ap photo', 'reuters/', 'listen to', 'download the', 'join the conversation', 'comments', 'more:', 'also read',
+  'don\'t miss', 'do not miss', 'previously:', 'update:', 'breaking:', 'note:',
+];
+
+/** Phrases anywhere in a sentence that betray a caption or page furniture. */
+const BOILERPLATE_INFIXES = [
+  'scroll down for', 'click here', 'published: ', 'updated: ', 'daily mail reporter', '(photo:', '(image:', 'photo credit',
+  'getty images', '(ap photo', 'all rights reserved', 'sign up for', 'follow him on twitter', 'follow her on twitter',
+  'follow us on', 'read more:', 'for more stories', 'this material may not be published',
+];
+
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/;
+
+/** "Updated Jul 7, 2012 6:40 PM ET …", "12/28/2015 AT 04:50 PM", "Friday, May 5th 2000, 2:12AM": a timestamp at the start. */
+function startsWithTimestamp(lower: string): boolean {
+  const s = lower.startsWith('updated ') ? lower.slice(8) : lower.startsWith('posted ') ? lower.slice(7) : lower;
+  if (/^\d{1,2}\/\d{1,2}\/\d{2,4}/.test(s)) return true;
+  if (/^\d{1,2}:\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)/.test(s)) return true;
+  if (s !== lower && (MONTHS.test(s) || /^\d/.test(s) || /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,/.test(s))) return true;
+  return /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d/.test(s);
+}
+
+/** "By John Smith", "By . Daily Mail Reporter ." — a byline rather than a sentence. */
+function isByline(text: string, words: readonly string[]): boolean {
+  if (!/^by\s/i.test(text)) return false;
+  // A byline names someone and stops; a sentence starting with "By" goes on with a clause.
+  if (words.length <= 8) return true;
+  const lowerWords = words.filter((w) => /^[a-z]/.test(w) && w.length > 3);
+  return lowerWords.length <= 2;
+}
+
+export function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+/** True when most words are capitalised and the line has no closing stop: a headline or a label. */
+export function looksLikeHeadline(text: string, words: readonly string[]): boolean {
+  if (/[.!?]["'”’)\]]*$/.test(text)) return false;
+  const letters = words.filter((w) => /\p{L}/u.test(w));
+  if (letters.length === 0) return true;
+  const capitalised = letters.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length;
+  return capitalised / letters.length >= 0.6 || letters.length <= 12;
+}
+
+/** A line with no lower-case word of four letters or more has no verb-ish structure (labels, credits, scores). */
+function lacksClause(words: readonly string[]): boolean {
+  let lowerWords = 0;
+  for (const w of words) if (/^[("'“‘]?\p{Ll}{2,}/u.test(w)) lowerWords++;
+  return lowerWords < 2;
+}
+
+/** Too short or without a clause: a label, a score line, a stray fragment. */
+export function isFragment(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length < 4 || lacksClause(words);
+}
+
+export function isBoilerplate(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (const p of BOILERPLATE_PREFIXES) if (lower.startsWith(p)) return true;
+  for (const p of BOILERPLATE_INFIXES) if (lower.includes(p)) return true;
+  const words = wordsOf(text);
+  // A timestamp glued to a real lead sentence ("Updated … PM ET Juventus are leading …") keeps the sentence.
+  if (startsWithTimestamp(lower) && words.length <= 14) return true;
+  if (isByline(text, words)) return true;
+  // Shouting ("WHY PEOPLE ARE ANGRY!!!") is a teaser or a comment, not a news sentence.
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 12 && letters === letters.toUpperCase()) return true;
+  return false;
+}
