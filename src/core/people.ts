@@ -1,6 +1,2 @@
-import type { Person, Sentence } from './types.js';
-
-/** Placeholder until people extraction lands. */
-export function findPeople(_body: string, _sentences: readonly Sentence[]): Person[] {
-  return [];
-}
+/** People finding lives in ./people/; this module keeps the pipeline's import path stable. */
+export { findPeople } from './people/index.js';

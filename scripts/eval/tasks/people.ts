@@ -1,0 +1,127 @@
+/**
+ * People: document-level person sets on CoNLL-2003 dev, scored exactly as the held-out harness does
+ * (../shared/eval/README.md, "People"): normalise names, merge single surnames into the one longer
+ * name they end, match predicted and gold persons one-to-one, micro P/R/F1 over all documents.
+ *
+ * `BRIEFBOT_EVAL_LIMIT=N` scores only the first N documents; `BRIEFBOT_EVAL_VERBOSE=1` prints the
+ * misses and false alarms per document to stderr (for error analysis; never copy them into the repo).
+ */
+import { f1, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
+
+interface ConllDoc {
+  readonly id: string;
+  readonly text: string;
+  readonly persons: readonly string[];
+}
+
+const HONORIFICS = new Set(
+  (
+    'mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend fr messrs mme mlle herr frau sen rep gov ' +
+    'gen lt col capt sgt cpl pres supt insp det adm maj cmdr hon'
+  ).split(' '),
+);
+
+/** The README's name normalisation; returns '' when nothing is left. */
+export function normalizeName(name: string): string {
+  let s = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  s = s.replace(/['’]s\b/g, '');
+  s = s.replace(/['’.]/g, '');
+  s = s.replace(/[^\p{L}\p{N}\s]/gu, ' ');
+  const tokens = s.split(/\s+/).filter((t) => t !== '');
+  while (tokens.length > 1 && HONORIFICS.has(tokens[0]!)) tokens.shift();
+  if (tokens.length === 1 && HONORIFICS.has(tokens[0]!)) return '';
+  return tokens.join(' ');
+}
+
+/** A person after merging: every normalised form that names them. */
+interface Cluster {
+  readonly forms: string[];
+}
+
+function lastToken(form: string): string {
+  const i = form.lastIndexOf(' ');
+  return i < 0 ? form : form.slice(i + 1);
+}
+
+/** The README's in-document merge, applied alike to gold and predicted names. */
+export function mergeNames(names: readonly string[]): Cluster[] {
+  const unique = [...new Set(names.map(normalizeName).filter((n) => n !== ''))];
+  const long = unique.filter((n) => n.includes(' '));
+  const clusters: Cluster[] = long.map((n) => ({ forms: [n] }));
+  for (const single of unique.filter((n) => !n.includes(' '))) {
+    const owners = clusters.filter((c) => lastToken(c.forms[0]!) === single);
+    if (owners.length === 1) owners[0]!.forms.push(single);
+    else if (owners.length === 0) clusters.push({ forms: [single] });
+    // Two or more owners: ambiguous, dropped.
+  }
+  return clusters;
+}
+
+function exactMatch(a: Cluster, b: Cluster): boolean {
+  return a.forms.some((f) => b.forms.includes(f));
+}
+
+function looseMatch(a: Cluster, b: Cluster): boolean {
+  for (const x of a.forms) {
+    for (const y of b.forms) {
+      if (!x.includes(' ') && x === lastToken(y)) return true;
+      if (!y.includes(' ') && y === lastToken(x)) return true;
+    }
+  }
+  return false;
+}
+
+/** One-to-one matching, exact forms first; returns the number of matched pairs. */
+export function countMatches(predicted: readonly Cluster[], gold: readonly Cluster[]): number {
+  const usedP = new Set<number>();
+  const usedG = new Set<number>();
+  for (const rule of [exactMatch, looseMatch]) {
+    predicted.forEach((p, i) => {
+      if (usedP.has(i)) return;
+      const j = gold.findIndex((g, k) => !usedG.has(k) && rule(p, g));
+      if (j >= 0) {
+        usedP.add(i);
+        usedG.add(j);
+      }
+    });
+  }
+  return usedP.size;
+}
+
+export const task: EvalTask = {
+  name: 'people',
+  async run(): Promise<ScoreRow[]> {
+    // Imported here so the metric functions above load without the whole engine.
+    const { analyzeText } = await import('../../../src/core/analyze.js');
+    let docs = readJsonl<ConllDoc>('conll-dev.jsonl');
+    const limit = Number(process.env['BRIEFBOT_EVAL_LIMIT'] ?? '0');
+    if (limit > 0) docs = docs.slice(0, limit);
+    const verbose = process.env['BRIEFBOT_EVAL_VERBOSE'] === '1';
+    let tp = 0;
+    let nPred = 0;
+    let nGold = 0;
+    for (const doc of docs) {
+      const predicted = mergeNames(analyzeText(doc.text, 'text').people.map((p) => p.name));
+      const gold = mergeNames(doc.persons);
+      const matched = countMatches(predicted, gold);
+      tp += matched;
+      nPred += predicted.length;
+      nGold += gold.length;
+      if (verbose && (matched < predicted.length || matched < gold.length)) {
+        const missed = gold.filter((g) => !predicted.some((p) => exactMatch(p, g) || looseMatch(p, g)));
+        const extra = predicted.filter((p) => !gold.some((g) => exactMatch(p, g) || looseMatch(p, g)));
+        console.error(
+          `${doc.id}  missed: ${missed.map((c) => c.forms.join('/')).join('; ')}  ||  extra: ${extra.map((c) => c.forms.join('/')).join('; ')}`,
+        );
+      }
+    }
+    const p = nPred === 0 ? 0 : tp / nPred;
+    const r = nGold === 0 ? 0 : tp / nGold;
+    const baselineName = 'compromise';
+    return [
+      { metric: 'conll.person_p', value: p, baseline: 0.746, baselineName },
+      { metric: 'conll.person_r', value: r, baseline: 0.621, baselineName },
+      { metric: 'conll.person_f1', value: f1(p, r), baseline: 0.678, baselineName, target: 0.85 },
+    ];
+  },
+};

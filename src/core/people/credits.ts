@@ -1,0 +1,28 @@
+/**
+ * Photo credits and bylines name people who are not in the story: "Photo: Thanh Hai",
+ * "File Photo by Bonnie Cash/UPI", "By John Smith", "Reporting by Jane Doe; Editing by Tom Roe".
+ */
+import type { Token } from './tokens.js';
+
+const CREDIT_NOUNS = new Set(['photo', 'photos', 'photograph', 'photographs', 'photographer', 'picture', 'pictures', 'image', 'images', 'credit', 'credits', 'video', 'graphic', 'illustration', 'caption', 'courtesy', 'source']);
+const CREDIT_VERBS = new Set(['reporting', 'editing', 'writing', 'additional', 'compiled', 'written', 'reported', 'edited', 'photographed']);
+const AGENCIES = new Set(['upi', 'ap', 'afp', 'reuters', 'getty', 'epa', 'xinhua', 'efe', 'ansa', 'dpa', 'pa', 'shutterstock', 'istock', 'corbis', 'alamy', 'vna']);
+
+/** True when the name at tokens [first, last) is a credit or byline rather than a figure of the story. */
+export function isCredit(tokens: readonly Token[], first: number, last: number): boolean {
+  // "… Cash/UPI", "… Hai (Reuters)".
+  const next = tokens[last];
+  if (next && (next.text === '/' || next.text === '|') && AGENCIES.has(tokens[last + 1]?.lower ?? '')) return true;
+  // Look back a few tokens within the line: "Photo:", "Photo by", "Reporting by", or "By" opening a line.
+  for (let k = first - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
+    const t = tokens[k]!;
+    if (t.lower === 'by' && (t.lineStart || (k === first - 1 && tokens[k - 1]?.text === '|'))) return true;
+    if (t.lower === 'by' || t.text === ':') {
+      const before = tokens[k - 1];
+      if (before && (CREDIT_NOUNS.has(before.lower) || CREDIT_VERBS.has(before.lower))) return true;
+    }
+    if (t.lineStart) break;
+    if (t.word && !t.capitalised && t.lower !== 'by') break;
+  }
+  return false;
+}

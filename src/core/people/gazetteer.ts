@@ -1,0 +1,31 @@
+/**
+ * Gazetteer of given names and surnames from many cultures, read once from the
+ * `@cspell/dict-people-names` word list (MIT) that ships in node_modules. Entries are stored
+ * lower-cased; the list does not say which part of a name a word is, and it holds some words that
+ * are also places or common words ("London", "May"), so it is only one signal among several.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+let cache: ReadonlySet<string> | null = null;
+
+function load(): ReadonlySet<string> {
+  const require = createRequire(import.meta.url);
+  // The package exports only its cspell config; the word list sits beside it.
+  const dir = dirname(require.resolve('@cspell/dict-people-names'));
+  const text = readFileSync(join(dir, 'dict', 'people-names.txt'), 'utf8');
+  const names = new Set<string>();
+  for (const line of text.split('\n')) {
+    const word = line.trim();
+    if (word === '' || word.startsWith('#')) continue;
+    names.add(word.toLowerCase());
+  }
+  return names;
+}
+
+/** True when `word` (any case) is a known given name or surname. */
+export function isKnownName(word: string): boolean {
+  cache ??= load();
+  return cache.has(word.toLowerCase());
+}

@@ -1,0 +1,92 @@
+/**
+ * People: the figures of the story, each once under their full name, with the role the text gives
+ * them and how often they are mentioned by any form of their name. No model: capitalised runs,
+ * a name gazetteer, word lists and context cues (see candidates.ts), then in-document coreference.
+ */
+import type { Person, Sentence } from '../types.js';
+import { findRuns, judgeRun, type Candidate } from './candidates.js';
+import { groupMentions, type Entity, type Mention } from './coreference.js';
+import { isCredit } from './credits.js';
+import { SPEECH_VERBS } from './lexicon.js';
+import { findRole } from './roles.js';
+import { tokenize, type Token } from './tokens.js';
+
+/** Evidence a multi-word name needs to stand as a person; a single word needs more. */
+const MULTI_WORD_EVIDENCE = 1;
+const SINGLE_WORD_EVIDENCE = 2;
+
+/** Marks tokens on lines written in capitals (headlines, datelines): capitals say nothing there. */
+function shoutingLines(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let lineStart = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || (i > lineStart && tokens[i]!.lineStart)) {
+      let words = 0;
+      let caps = 0;
+      for (let k = lineStart; k < i; k++) {
+        const t = tokens[k]!;
+        if (!t.word || !/\p{L}/u.test(t.text) || t.initial) continue;
+        words++;
+        if (t.allCaps) caps++;
+      }
+      const shouting = words >= 2 && caps / words > 0.6;
+      for (let k = lineStart; k < i; k++) out[k] = shouting;
+      lineStart = i;
+    }
+  }
+  return out;
+}
+
+function isSpeaker(tokens: readonly Token[], c: Candidate): boolean {
+  const after = tokens[c.last];
+  const before = tokens[c.first - 1];
+  return (after?.word === true && SPEECH_VERBS.has(after.lower)) || (before?.word === true && SPEECH_VERBS.has(before.lower));
+}
+
+function toMention(body: string, tokens: readonly Token[], c: Candidate): Mention {
+  const lastToken = tokens[c.last - 1]!;
+  const text = body.slice(tokens[c.first]!.start, lastToken.start) + lastToken.bare;
+  const parts: string[] = [];
+  for (let i = c.first; i < c.last; i++) parts.push(tokens[i]!.lower);
+  const speaker = isSpeaker(tokens, c);
+  const evidence = c.evidence + (speaker && c.last - c.first === 1 ? 1 : 0);
+  const needed = parts.length > 1 ? MULTI_WORD_EVIDENCE : SINGLE_WORD_EVIDENCE;
+  return {
+    text,
+    parts,
+    span: { start: tokens[c.first]!.start, end: lastToken.start + lastToken.bare.length },
+    role: findRole(body, tokens, c.first, c.last),
+    speaker,
+    canFound: evidence >= needed,
+  };
+}
+
+/** Most important first: often mentioned, named early, given a role, speaking. */
+function importance(e: Entity, bodyLength: number): number {
+  const first = e.spans[0]?.start ?? bodyLength;
+  return e.spans.length + (e.role ? 1.5 : 0) + (e.speaker ? 1 : 0) + 2 * (1 - first / Math.max(1, bodyLength));
+}
+
+export function findPeople(body: string, _sentences: readonly Sentence[]): Person[] {
+  const tokens = tokenize(body);
+  const shouting = shoutingLines(tokens);
+  const lowerSeen = new Set<string>();
+  for (const t of tokens) if (t.word && !t.capitalised) lowerSeen.add(t.lower);
+  const mentions: Mention[] = [];
+  for (const run of findRuns(tokens, shouting)) {
+    const c = judgeRun(tokens, run, lowerSeen);
+    if (c === null || isCredit(tokens, c.first, c.last)) continue;
+    mentions.push(toMention(body, tokens, c));
+  }
+  const entities = groupMentions(mentions);
+  return entities
+    .map((e, order) => ({ e, order, score: importance(e, body.length) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ e }) => ({
+      name: e.name,
+      role: e.role,
+      mentions: e.spans.length,
+      aliases: [...e.aliases],
+      spans: e.spans,
+    }));
+}

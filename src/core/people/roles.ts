@@ -1,0 +1,73 @@
+/**
+ * A person's role as the text gives it: the title phrase right before the name ("US Ambassador to
+ * Vietnam Daniel Kritenbrink", "Hanoi's Party chief Vuong Dinh Hue") or an apposition right after it
+ * ("Nguyen Phu Trong, general secretary of Vietnamese Communist Party,").
+ */
+import { FUNCTION_WORDS, HONORIFICS, ROLE_MODIFIERS, ROLE_WORDS } from './lexicon.js';
+import type { Token } from './tokens.js';
+
+/** Small words that may sit inside a title ("Secretary of State", "Ambassador to Vietnam"). */
+const CONNECTORS = new Set(['of', 'to', 'for', 'the', 'in', 'at', 'on', '&']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+const MAX_ROLE_TOKENS = 9;
+/** Words that open a clause, not an apposition (", who said", ", said"). */
+const CLAUSE_OPENERS = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'added', 'and', 'but', 'he', 'she', 'it', 'they', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'if', 'in', 'on', 'at']);
+
+function isRoleWord(t: Token): boolean {
+  return ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower);
+}
+
+function phrase(text: string, tokens: readonly Token[], from: number, to: number): string {
+  return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+}
+
+/** Drops connectors and articles from both ends of [from, to). */
+function trimEdges(tokens: readonly Token[], from: number, to: number): [number, number] {
+  let a = from;
+  let b = to;
+  while (a < b && (CONNECTORS.has(tokens[a]!.lower) || FUNCTION_WORDS.has(tokens[a]!.lower) || HONORIFICS.has(tokens[a]!.lower))) a++;
+  while (b > a && (CONNECTORS.has(tokens[b - 1]!.lower) || HONORIFICS.has(tokens[b - 1]!.lower))) b--;
+  return [a, b];
+}
+
+function roleBefore(text: string, tokens: readonly Token[], first: number): string | null {
+  let k = first;
+  while (k > 0 && first - k < MAX_ROLE_TOKENS) {
+    const t = tokens[k - 1]!;
+    if (!t.word) break;
+    const fits = t.capitalised || t.initial || CONNECTORS.has(t.lower) || ROLE_WORDS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || t.text.includes('-');
+    if (!fits) break;
+    k--;
+    if (t.lineStart) break;
+  }
+  const [a, b] = trimEdges(tokens, k, first);
+  if (b <= a) return null;
+  let hasRole = false;
+  for (let i = a; i < b; i++) if (isRoleWord(tokens[i]!)) hasRole = true;
+  return hasRole ? phrase(text, tokens, a, b) : null;
+}
+
+function roleAfter(text: string, tokens: readonly Token[], last: number): string | null {
+  if (tokens[last]?.text !== ',') return null;
+  let k = last + 1;
+  if (k < tokens.length && ARTICLES.has(tokens[k]!.lower)) k++;
+  const from = k;
+  if (from >= tokens.length || CLAUSE_OPENERS.has(tokens[from]!.lower) || tokens[from]!.lineStart) return null;
+  let hasRole = false;
+  while (k < tokens.length && k - from < MAX_ROLE_TOKENS) {
+    const t = tokens[k]!;
+    if (!t.word || t.lineStart || /^\d/.test(t.text)) break;
+    if (isRoleWord(t)) hasRole = true;
+    k++;
+  }
+  const end = tokens[k];
+  // The apposition must close at punctuation, or it is the start of a clause.
+  if (!hasRole || (end !== undefined && end.word && !end.lineStart)) return null;
+  const [a, b] = trimEdges(tokens, from, k);
+  return b > a ? phrase(text, tokens, a, b) : null;
+}
+
+/** The role given right around the name at tokens [first, last), or null. */
+export function findRole(text: string, tokens: readonly Token[], first: number, last: number): string | null {
+  return roleBefore(text, tokens, first) ?? roleAfter(text, tokens, last);
+}
