@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Briefing } from '../core/types.js';
+import { packBriefing, unpackBriefing } from './codec.js';
+import { writeFileAtomic } from './write.js';
+
+/**
+ * The on-disk analysis cache. Results are keyed by the sha256 of a file's bytes and stored in 16
+ * shards (by the key's first hex digit), so a warm start reads 17 files instead of 10,000 and an
+ * edit rewrites one shard. A files index keeps each file's fingerprint (size, mtime, ctime, inode)
+ * and hash, so an unchanged file is not even re-read. Every file carries a header with the schema,
+ * the engine version and the sha256 of its payload: anything that does not match is thrown away and
+ * rebuilt, never trusted.
+ */
+export const CACHE_SCHEMA = 1;
+const SHARDS = '0123456789abcdef';
+
+export interface Fingerprint {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+export interface FileRecord {
+  readonly fp: Fingerprint;
+  readonly hash: string;
+}
+
+export interface CachedAnalysis {
+  readonly briefing: Briefing;
+  readonly textKey: string;
+}
+
+interface Header {
+  schema: number;
+  engine: string;
+  kind: string;
+  sha256: string;
+}
+
+export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+export function shardOf(hash: string): string {
+  return hash.charAt(0);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function encode(kind: string, engine: string, payload: unknown): string {
+  const body = JSON.stringify(payload);
+  const header: Header = { schema: CACHE_SCHEMA, engine, kind, sha256: sha256(body) };
+  return `${JSON.stringify(header)}\n${body}`;
+}
+
+/** Returns the payload, or a reason it cannot be trusted. */
+function decode(text: string, kind: string, engine: string): { payload: Record<string, unknown> } | { reason: string; stale: boolean } {
+  const newline = text.indexOf('\n');
+  if (newline < 0) return { reason: 'no header', stale: false };
+  let header: Partial<Header>;
+  try {
+    header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
+  } catch {
+    return { reason: 'unreadable header', stale: false };
+  }
+  if (header.schema !== CACHE_SCHEMA || header.kind !== kind) return { reason: `schema ${String(header.schema)}`, stale: true };
+  if (header.engine !== engine) return { reason: `engine version ${String(header.engine)} (now ${engine})`, stale: true };
+  const body = text.slice(newline + 1);
+  if (sha256(body) !== header.sha256) return { reason: 'checksum mismatch (torn or edited)', stale: false };
+  try {
+    const payload: unknown = JSON.parse(body);
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { reason: 'payload is not an object', stale: false };
+    return { payload: payload as Record<string, unknown> };
+  } catch {
+    return { reason: 'payload is not JSON', stale: false };
+  }
+}
+
+export class AnalysisCache {
+  /** Raw entries read at start-up, decoded on demand, dropped by `release()` once the first scan is done. */
+  private raw = new Map<string, unknown>();
+  private readonly rebuild = new Set<string>();
+  private writeFailed = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly engine: string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  private async readChecked(name: string, kind: string): Promise<Record<string, unknown> | undefined> {
+    let text: string;
+    try {
+      text = await readFile(join(this.dir, name), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.warn(`analysis cache ${name} unreadable (${(error as Error).message}); rebuilding it`);
+      return undefined;
+    }
+    const result = decode(text, kind, this.engine);
+    if ('payload' in result) return result.payload;
+    if (!result.stale) this.warn(`analysis cache ${name} is corrupt (${result.reason}); rebuilding it`);
+    return undefined;
+  }
+
+  /** Reads every shard and the files index. Missing, stale or corrupt parts are marked for rebuilding. */
+  async load(): Promise<Map<string, FileRecord>> {
+    const files = new Map<string, FileRecord>();
+    await Promise.all(
+      [...SHARDS].map(async (shard) => {
+        const payload = await this.readChecked(`shard-${shard}.json`, 'shard');
+        if (!payload) {
+          this.rebuild.add(shard);
+          return;
+        }
+        for (const [hash, entry] of Object.entries(payload)) if (shardOf(hash) === shard) this.raw.set(hash, entry);
+      }),
+    );
+    const index = await this.readChecked('files.json', 'files');
+    for (const [name, value] of Object.entries(index ?? {})) {
+      if (!Array.isArray(value) || value.length !== 5) continue;
+      const [size, mtimeMs, ctimeMs, ino, hash] = value as unknown[];
+      if (typeof size === 'number' && typeof mtimeMs === 'number' && typeof ctimeMs === 'number' && typeof ino === 'number' && typeof hash === 'string') {
+        files.set(name, { fp: { size, mtimeMs, ctimeMs, ino }, hash });
+      }
+    }
+    return files;
+  }
+
+  /** The cached analysis for these bytes, or undefined. A malformed entry is dropped and its shard rebuilt. */
+  get(hash: string): CachedAnalysis | undefined {
+    const entry = this.raw.get(hash);
+    if (entry === undefined) return undefined;
+    try {
+      const { t, b } = entry as { t: unknown; b: unknown };
+      if (typeof t !== 'string') throw new Error('entry has no text key');
+      return { briefing: unpackBriefing(b), textKey: t };
+    } catch (error) {
+      this.warn(`analysis cache entry ${hash.slice(0, 12)} is malformed (${(error as Error).message}); re-analysing`);
+      this.raw.delete(hash);
+      this.rebuild.add(shardOf(hash));
+      return undefined;
+    }
+  }
+
+  /** Frees the start-up entries: after the first scan every live result is held by the library itself. */
+  release(live: ReadonlySet<string>): void {
+    // Entries of files deleted while the bot was down: rewrite their shards so the cache does not grow forever.
+    for (const hash of this.raw.keys()) if (!live.has(hash)) this.rebuild.add(shardOf(hash));
+    this.raw = new Map();
+  }
+
+  /** Shards that must be written even if nothing in them changed (they were missing, stale or corrupt). */
+  takeRebuildShards(): Set<string> {
+    const shards = new Set(this.rebuild);
+    this.rebuild.clear();
+    return shards;
+  }
+
+  /**
+   * Writes the given shards (each holding exactly the live entries that fall into it) and the files
+   * index, atomically. A failure is reported once and otherwise ignored: the cache only saves time.
+   */
+  async save(shards: ReadonlySet<string>, live: ReadonlyMap<string, CachedAnalysis>, files: ReadonlyMap<string, FileRecord>): Promise<boolean> {
+    try {
+      await mkdir(this.dir, { recursive: true });
+      const byShard = new Map<string, Record<string, unknown>>();
+      for (const shard of shards) byShard.set(shard, {});
+      for (const [hash, entry] of live) {
+        const target = byShard.get(shardOf(hash));
+        if (target) target[hash] = { t: entry.textKey, b: packBriefing(entry.briefing) };
+      }
+      for (const [shard, payload] of byShard) {
+        await writeFileAtomic(join(this.dir, `shard-${shard}.json`), encode('shard', this.engine, payload));
+        await new Promise((resolve) => setImmediate(resolve)); // let interactions through between shards
+      }
+      const index: Record<string, [number, number, number, number, string]> = {};
+      for (const [name, { fp, hash }] of files) index[name] = [fp.size, fp.mtimeMs, fp.ctimeMs, fp.ino, hash];
+      await writeFileAtomic(join(this.dir, 'files.json'), encode('files', this.engine, index));
+      this.writeFailed = false;
+      return true;
+    } catch (error) {
+      if (!this.writeFailed) this.warn(`analysis cache not saved in ${this.dir} (${(error as Error).message}); the next start will re-analyse`);
+      this.writeFailed = true;
+      for (const shard of shards) this.rebuild.add(shard);
+      return false;
+    }
+  }
+}

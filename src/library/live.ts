@@ -1,0 +1,350 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyzeBytes, ENGINE_VERSION } from '../core/analyze.js';
+import { readInputFile } from '../core/read-file.js';
+import type { Briefing } from '../core/types.js';
+import { AnalysisCache, sameFingerprint, shardOf, type CachedAnalysis, type FileRecord, type Fingerprint } from './cache.js';
+import { canonicalUrlKey, contentHash, textKey } from './dedupe.js';
+import type { ArticleSource } from './source.js';
+import { articleIdOf, isArticleFile, type SkippedFile, type StoredArticle } from './store.js';
+
+export interface LiveLibraryOptions {
+  /** Where the analysis cache lives; null turns it off. Default: `<dir>/.cache/briefbot`. */
+  readonly cacheDir?: string | null;
+  /** Watch the folder with fs.watch (default true). */
+  readonly watch?: boolean;
+  /** How long to wait after a change event before rescanning, so a burst of events costs one scan. */
+  readonly debounceMs?: number;
+  /** A full rescan this often (ms) catches what fs.watch misses (network mounts, editors' tricks); 0 = never. */
+  readonly rescanIntervalMs?: number;
+  /** How long after a change the cache is saved, so many edits cost one write. */
+  readonly cacheFlushDelayMs?: number;
+  readonly warn?: (message: string) => void;
+  /** The analysis to run on a file's bytes (default: the engine's `analyzeBytes`). */
+  readonly analyze?: (bytes: Uint8Array, fileName: string) => Briefing;
+}
+
+export interface LibraryStats {
+  readonly articles: number;
+  readonly skipped: number;
+  /** Files analysed in the last scan (cache misses). */
+  readonly analysed: number;
+  /** Files whose analysis came from the cache in the last scan. */
+  readonly cached: number;
+}
+
+interface Entry extends StoredArticle {
+  readonly name: string;
+  readonly record: FileRecord;
+  readonly textKey: string;
+  readonly urlKey: string | null;
+}
+
+interface Skip {
+  readonly fp: Fingerprint;
+  readonly reason: string;
+}
+
+const STAT_CONCURRENCY = 64;
+
+function fingerprintOf(info: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): Fingerprint {
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Newest first: by the article's date, then by when the file last changed (ingest time for ingested ones). */
+function newestFirst(a: Entry, b: Entry): number {
+  const byDate = (b.briefing.date ?? '').localeCompare(a.briefing.date ?? '');
+  if (byDate !== 0) return byDate;
+  return b.record.fp.mtimeMs - a.record.fp.mtimeMs || a.id.localeCompare(b.id);
+}
+
+/**
+ * The articles folder, kept live: loaded once (from the analysis cache where the bytes are unchanged),
+ * then watched, so files added, edited or removed by hand or by `git pull` show up within seconds. A
+ * file that cannot be read or analysed is skipped with a warning naming it and why; the rest work.
+ */
+export class LiveArticleLibrary implements ArticleSource {
+  private readonly entries = new Map<string, Entry>(); // by file name
+  private readonly byId = new Map<string, Entry>();
+  private readonly skips = new Map<string, Skip>(); // by file name
+  private sorted: Entry[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly cache: AnalysisCache | null;
+  private readonly analyze: (bytes: Uint8Array, fileName: string) => Briefing;
+  private readonly warn: (message: string) => void;
+  private watcher: FSWatcher | null = null;
+  private debounceTimer: NodeJS.Timeout | null = null;
+  private rescanTimer: NodeJS.Timeout | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private scanning: Promise<void> | null = null;
+  private scanAgain = false;
+  private pendingFlush: Promise<void> = Promise.resolve();
+  private dirtyShards = new Set<string>();
+  private cacheDirty = false;
+  private closed = false;
+  private lastStats: LibraryStats = { articles: 0, skipped: 0, analysed: 0, cached: 0 };
+
+  private constructor(
+    readonly dir: string,
+    private readonly options: LiveLibraryOptions,
+  ) {
+    this.warn = options.warn ?? ((message) => console.warn(`briefbot library: ${message}`));
+    this.analyze = options.analyze ?? analyzeBytes;
+    const cacheDir = options.cacheDir === undefined ? join(dir, '.cache', 'briefbot') : options.cacheDir;
+    this.cache = cacheDir === null ? null : new AnalysisCache(cacheDir, ENGINE_VERSION, this.warn);
+  }
+
+  /** Loads the folder (resolving once every article is ready) and starts watching it. */
+  static async open(dir: string, options: LiveLibraryOptions = {}): Promise<LiveArticleLibrary> {
+    const library = new LiveArticleLibrary(dir, options);
+    await readdir(dir); // fail fast, with the OS's message, when the folder is missing
+    const known = library.cache ? await library.cache.load() : new Map<string, FileRecord>();
+    await library.scan(known);
+    library.cache?.release(new Set([...library.entries.values()].map((e) => e.record.hash)));
+    library.startWatching();
+    return library;
+  }
+
+  list(): readonly StoredArticle[] {
+    return this.sorted;
+  }
+
+  get(id: string): StoredArticle | undefined {
+    return this.byId.get(id);
+  }
+
+  skipped(): readonly SkippedFile[] {
+    return [...this.skips].map(([name, s]) => ({ file: join(this.dir, name), reason: s.reason }));
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stats(): LibraryStats {
+    return this.lastStats;
+  }
+
+  /** An article that is the same as this one: same canonical URL or same words. */
+  findDuplicate(candidate: { url?: string | null; body?: string | null }): StoredArticle | undefined {
+    const urlKey = canonicalUrlKey(candidate.url);
+    const key = candidate.body ? textKey(candidate.body) : null;
+    for (const entry of this.sorted) {
+      if ((urlKey !== null && entry.urlKey === urlKey) || (key !== null && entry.textKey === key)) return entry;
+    }
+    return undefined;
+  }
+
+  /** Rescans the folder now (after an ingest, say) and resolves when the library reflects it. */
+  async sync(): Promise<void> {
+    if (this.scanning) {
+      this.scanAgain = true;
+      await this.scanning;
+      if (this.scanning) await this.scanning;
+      return;
+    }
+    this.scanning = (async () => {
+      try {
+        do {
+          this.scanAgain = false;
+          await this.scan(new Map());
+        } while (this.scanAgain && !this.closed);
+      } finally {
+        this.scanning = null;
+      }
+    })();
+    await this.scanning;
+  }
+
+  /** Stops watching and saves the cache. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher?.close();
+    for (const timer of [this.debounceTimer, this.rescanTimer, this.flushTimer]) if (timer) clearTimeout(timer);
+    if (this.scanning) await this.scanning.catch(() => {});
+    await this.flushCache();
+  }
+
+  /** Saves the cache now (normally it is saved shortly after each change). */
+  async flushCache(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.pendingFlush = this.pendingFlush.then(() => this.writeCache());
+    await this.pendingFlush;
+  }
+
+  private async writeCache(): Promise<void> {
+    if (!this.cache) return;
+    for (const shard of this.cache.takeRebuildShards()) this.dirtyShards.add(shard);
+    if (!this.cacheDirty && this.dirtyShards.size === 0) return;
+    const shards = this.dirtyShards;
+    this.dirtyShards = new Set();
+    this.cacheDirty = false;
+    const live = new Map<string, CachedAnalysis>();
+    const files = new Map<string, FileRecord>();
+    for (const entry of this.entries.values()) {
+      live.set(entry.record.hash, entry);
+      files.set(entry.name, entry.record);
+    }
+    await this.cache.save(shards, live, files);
+  }
+
+  private scheduleFlush(): void {
+    if (!this.cache || this.closed) return;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => void this.flushCache(), this.options.cacheFlushDelayMs ?? 1000);
+    this.flushTimer.unref();
+  }
+
+  private startWatching(): void {
+    if (this.options.watch ?? true) {
+      try {
+        this.watcher = watch(this.dir, { persistent: false }, () => this.scheduleScan());
+        this.watcher.on('error', (error) => {
+          this.warn(`watching ${this.dir} failed (${error.message}); relying on the periodic rescan`);
+          this.watcher?.close();
+          this.watcher = null;
+        });
+      } catch (error) {
+        this.warn(`cannot watch ${this.dir} (${messageOf(error)}); relying on the periodic rescan`);
+      }
+    }
+    const every = this.options.rescanIntervalMs ?? 5000;
+    if (every > 0) {
+      const tick = (): void => {
+        this.rescanTimer = setTimeout(() => {
+          void this.sync()
+            .catch((error: unknown) => this.warn(`rescan of ${this.dir} failed: ${messageOf(error)}`))
+            .finally(() => !this.closed && tick());
+        }, every);
+        this.rescanTimer.unref();
+      };
+      tick();
+    }
+  }
+
+  private scheduleScan(): void {
+    if (this.closed) return;
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    this.debounceTimer = setTimeout(() => {
+      this.debounceTimer = null;
+      void this.sync().catch((error: unknown) => this.warn(`rescan of ${this.dir} failed: ${messageOf(error)}`));
+    }, this.options.debounceMs ?? 150);
+    this.debounceTimer.unref();
+  }
+
+  /** One pass over the folder: keeps unchanged files, (re)loads changed ones, drops removed ones. */
+  private async scan(known: ReadonlyMap<string, FileRecord>): Promise<void> {
+    const names = (await readdir(this.dir)).filter(isArticleFile).sort();
+    const present = new Set(names);
+    let changed = false;
+    let analysed = 0;
+    let cached = 0;
+    for (const name of [...this.entries.keys(), ...this.skips.keys()]) {
+      if (!present.has(name)) changed = this.forget(name) || changed;
+    }
+    for (let i = 0; i < names.length; i += STAT_CONCURRENCY) {
+      const batch = names.slice(i, i + STAT_CONCURRENCY);
+      const infos = await Promise.all(batch.map((name) => stat(join(this.dir, name)).then(fingerprintOf, (error: unknown) => error)));
+      for (let j = 0; j < batch.length; j++) {
+        const name = batch[j] as string;
+        const info = infos[j];
+        if (!(info && typeof info === 'object' && 'ino' in info)) {
+          changed = this.forget(name) || changed; // vanished between readdir and stat
+          continue;
+        }
+        const fp = info as Fingerprint;
+        const current = this.entries.get(name);
+        if (current && sameFingerprint(current.record.fp, fp)) continue;
+        const skip = this.skips.get(name);
+        if (skip && sameFingerprint(skip.fp, fp)) continue;
+        const outcome = await this.load(name, fp, known.get(name));
+        if (outcome === 'analysed') analysed++;
+        if (outcome === 'cached') cached++;
+        changed = true;
+      }
+      if (analysed > 0) await new Promise((resolve) => setImmediate(resolve)); // keep the bot responsive
+    }
+    this.lastStats = { articles: this.entries.size, skipped: this.skips.size, analysed, cached };
+    if (changed) {
+      this.sorted = [...this.byId.values()].sort(newestFirst);
+      this.scheduleFlush();
+      for (const listener of this.listeners) {
+        try {
+          listener();
+        } catch (error) {
+          this.warn(`a library change listener failed: ${messageOf(error)}`);
+        }
+      }
+    }
+  }
+
+  private forget(name: string): boolean {
+    const entry = this.entries.get(name);
+    if (entry) {
+      this.entries.delete(name);
+      if (this.byId.get(entry.id) === entry) this.byId.delete(entry.id);
+      this.dirtyShards.add(shardOf(entry.record.hash));
+      this.cacheDirty = true;
+      this.promoteIdTwin(entry.id);
+      return true;
+    }
+    return this.skips.delete(name);
+  }
+
+  /** When `a.txt` goes away, a skipped `a.md` with the same id can take its place. */
+  private promoteIdTwin(id: string): void {
+    for (const [name, skip] of this.skips) {
+      if (articleIdOf(name) === id && skip.reason.startsWith('same id as')) this.skips.delete(name);
+    }
+  }
+
+  private async load(name: string, fp: Fingerprint, knownRecord: FileRecord | undefined): Promise<'analysed' | 'cached' | 'skipped'> {
+    const file = join(this.dir, name);
+    const id = articleIdOf(name);
+    const twin = this.byId.get(id);
+    if (twin && twin.name !== name) return this.skip(name, fp, `same id as ${twin.name}; rename one of them`);
+    const previous = this.entries.get(name);
+    if (previous) this.dirtyShards.add(shardOf(previous.record.hash));
+    try {
+      let hash = knownRecord && sameFingerprint(knownRecord.fp, fp) ? knownRecord.hash : null;
+      let found = hash ? this.cache?.get(hash) : undefined;
+      let outcome: 'analysed' | 'cached' = 'cached';
+      if (!found) {
+        const bytes = await readInputFile(file);
+        hash = contentHash(bytes);
+        found = this.cache?.get(hash);
+        if (!found) {
+          const briefing = this.analyze(bytes, name);
+          found = { briefing, textKey: textKey(briefing.body) };
+          outcome = 'analysed';
+        }
+      }
+      const record: FileRecord = { fp, hash: hash as string };
+      const entry: Entry = { id, file, name, record, briefing: found.briefing, textKey: found.textKey, urlKey: canonicalUrlKey(found.briefing.url) };
+      this.skips.delete(name);
+      this.entries.set(name, entry);
+      this.byId.set(id, entry);
+      // A result that came from the cache is already in its shard; only the files index may be out of date.
+      if (outcome === 'analysed') this.dirtyShards.add(shardOf(record.hash));
+      if (knownRecord?.hash !== record.hash || !sameFingerprint(knownRecord.fp, fp)) this.cacheDirty = true;
+      return outcome;
+    } catch (error) {
+      if (previous) this.forget(name);
+      return this.skip(name, fp, messageOf(error));
+    }
+  }
+
+  private skip(name: string, fp: Fingerprint, reason: string): 'skipped' {
+    const previous = this.skips.get(name);
+    if (previous?.reason !== reason) this.warn(`skipped ${join(this.dir, name)}: ${reason}`);
+    this.skips.set(name, { fp, reason });
+    return 'skipped';
+  }
+}
