@@ -1,0 +1,91 @@
+/**
+ * Line-level recognisers for page furniture that survives into scraped text: widgets, banners,
+ * photo captions and credits, and the markers that start the "more stories" tail of a page.
+ * They look at one line at a time; choosing the article block is mainblock.ts's job.
+ * Every pattern is anchored and uses bounded, non-nested quantifiers (no catastrophic backtracking).
+ */
+
+const lowerKey = (line: string) => line.toLowerCase().replace(/[\s:|»›>→…·•.!-]+$/u, '').replace(/^[\s|»›•·-]+/u, '').trim();
+
+/** Lines that are only a widget or a banner word, whatever the site. */
+const WIDGET_LINES = new Set([
+  'advertisement', 'advertisements', 'advert', 'ad', 'ads', 'sponsored', 'sponsored content', 'promoted', 'paid content',
+  'story continues below advertisement', 'article continues below advertisement', 'continue reading below', 'scroll to continue with content',
+  'continue reading the main story', 'continue reading', 'skip advertisement', 'supported by', 'advertisement - scroll to continue',
+  'share', 'shares', 'share this', 'share this article', 'share this story', 'share on facebook', 'share on twitter', 'share via email',
+  'share article', 'share story', 'share page', 'reactions', 'tweet', 'email', 'print', 'comment', 'comments', 'save', 'copy link', 'copied',
+  'facebook', 'twitter', 'linkedin', 'whatsapp', 'pinterest', 'reddit', 'messenger', 'telegram', 'flipboard', 'pocket', 'x',
+  'log in', 'login', 'sign in', 'sign up', 'register', 'subscribe', 'subscribe now', 'log out', 'my account', 'menu', 'close', 'search',
+  'home', 'skip to content', 'skip to main content', 'skip navigation', 'back to top', 'top', 'toggle navigation', 'open menu', 'close menu',
+  'license photo', 'enlarge this image', 'toggle caption', 'hide caption', 'show caption', 'view image in fullscreen', 'image', 'photo', 'video',
+  'watch', 'listen', 'play', 'loading', 'loading...', 'next', 'previous', 'prev', 'more', 'show more', 'read more', 'see more', 'load more',
+  'follow us', 'follow', 'like', 'likes', 'print this page', 'font size', 'text size', 'a a a', 'aa', 'a+', 'a-', 'newsletter',
+  'cookie settings', 'accept', 'accept cookies', 'got it', 'ok',
+]);
+
+/** Headings after which a page lists other stories, comments or its footer: the article is over. */
+const TAIL_MARKERS = new Set([
+  'related', 'related news', 'related stories', 'related articles', 'related content', 'related posts', 'related topics', 'related coverage',
+  'related links', 'related video', 'related videos', 'read more', 'read more about', 'read next', 'read this next', 'more stories',
+  'more news', 'more from', 'more on this story', 'more on this', 'more in', 'more to explore', 'more like this', 'more articles',
+  'more from our network', 'trending', 'trending now', 'trending stories', 'trending news', 'most viewed', 'most read', 'most popular',
+  'most popular articles', 'most popular videos', 'most shared', 'most commented', 'popular', 'popular stories', 'popular now',
+  'latest headlines', 'latest news', 'latest stories', 'latest', 'top stories', 'top news', 'recommended', 'recommended for you',
+  'recommended stories', 'recommended articles', 'you may also like', 'you might also like', 'you may like', 'you might like',
+  'you may be interested in', 'also read', 'also on', 'see also', 'elsewhere on the web', 'around the web', 'from the web',
+  'promoted stories', 'sponsored stories', 'what to read next', 'up next', 'editors picks', "editors' picks", "editor's picks",
+  'comments', 'leave a comment', 'leave a reply', 'post a comment', 'add a comment', 'join the conversation', 'show comments',
+  'view comments', 'reader comments', 'discussion', 'responses', 'tags', 'topics', 'filed under', 'share this article',
+  'about the author', 'more by this author', 'other news', 'in other news', "don't miss", 'must read', 'explore more', 'keep reading',
+  'related searches', 'previous article', 'next article', 'previous post', 'next post', 'newer post', 'older post',
+]);
+
+const CAPTION_CREDIT = /(?:^|[\s(|])(?:(?:file |staff |afp |reuters |ap )?photo(?:graph)?s?|image|picture|credit|source|illustration|video)(?: by|:|\s*\/|\s*©)\s*[\p{Lu}\p{N}@]/iu;
+const CREDIT_AT_END = /(?:\/\s?(?:UPI|AFP|AP|Reuters|EPA|Getty Images|Getty|Shutterstock|Xinhua|Bloomberg|Alamy|PA|dpa|ANP|EFE)|Getty Images|Shutterstock|(?:\bvia|\bfor) Getty|\bAP Photo|\bREUTERS|\(Photo[^)]{0,80}\)|©[^.]{0,60})\.?\)?\s*$/u;
+const GALLERY_COUNTER = /^\d{1,3} (?:of|\/) \d{1,3}\s*[|:-]/;
+const IMAGE_LABEL = /^(?:image|photo|picture|video|caption|image copyright|copyright|photograph|credit)\s*[:©]/i;
+const PHOTO_BY = /^(?:file |staff )?(?:photo|photograph|image|pictures?) (?:by|courtesy of|credit)\b/i;
+const SHARE_WIDGET = /^(?:share|shares|reactions?|tweet|email|print|comments?|likes?|views?)\s*[:(]?\s*\d{0,9}\)?\s*$/i;
+const READ_MORE_LINK = /^(?:read more|read also|also read|see also|related|recommended|watch|listen|more|read|continue reading|click here|subscribe|sign up)\s*:\s/i;
+const TIMESTAMP_ONLY = /^(?:updated|published|posted|last updated|modified)\b[^.]{0,60}$/i;
+
+/** A line that is only a widget, a banner word or a gallery/ad label: never article text. */
+export function isWidgetLine(line: string): boolean {
+  const key = lowerKey(line);
+  if (key === '') return true;
+  if (WIDGET_LINES.has(key)) return true;
+  if (SHARE_WIDGET.test(line)) return true;
+  if (GALLERY_COUNTER.test(line)) return true;
+  if (/\|\s*License Photo\s*$/i.test(line)) return true;
+  if (TIMESTAMP_ONLY.test(line) && line.length < 70) return true;
+  return false;
+}
+
+/** A photo caption or credit line ("Photo: …", "… File Photo by Jane Doe/UPI", "Image copyright …"). */
+export function isCaptionLine(line: string): boolean {
+  if (IMAGE_LABEL.test(line) || PHOTO_BY.test(line)) return true;
+  if (CREDIT_AT_END.test(line)) return true;
+  // A credit inside the last 60 characters: "… said Mr Smith. Photo: Jane Doe."
+  const tail = line.slice(-60);
+  return CAPTION_CREDIT.test(tail) && /(?:photo|image|picture|credit|illustration)/i.test(tail) && !/["“”]\s*$/u.test(line);
+}
+
+/** "Read more: …", "Related: …" link lines inside an article. */
+export function isInlinePromo(line: string): boolean {
+  return READ_MORE_LINK.test(line) && line.length < 200;
+}
+
+/** A heading that starts the page's tail (related stories, comments, most read …). */
+export function isTailMarker(line: string): boolean {
+  if (line.length > 60) return false;
+  const key = lowerKey(line);
+  if (TAIL_MARKERS.has(key)) return true;
+  // "More from CNN", "More stories from The Site", "Related to this story"
+  return /^(?:more (?:from|stories from|news from|on|in) |related (?:to|from|on) |recommended (?:by|from) |trending (?:on|in) |latest from |most read (?:on|in) )/.test(key) && key.split(' ').length <= 6;
+}
+
+/** Removes a trailing caption credit from a line that is otherwise text ("… cities. Photo: Thanh Hai."). */
+export function stripCredit(line: string): string {
+  const m = /(?:\s|^)(?:\(?(?:file |staff )?(?:photo|image|picture|credit)s?(?: by|:)\s[^.()]{1,80}\.?\)?)\s*$/i.exec(line);
+  return m ? line.slice(0, m.index).trim() : line;
+}

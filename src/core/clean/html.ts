@@ -1,0 +1,157 @@
+/**
+ * A whole saved web page → the article, the way Firefox Reader View does it (@mozilla/readability over
+ * linkedom), then tidied: leftover captions, share lines and "related" tails are dropped with the same
+ * line rules as plain text. When Readability finds little or nothing, the page's visible text goes
+ * through the plain-text main-block finder instead.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { CleanDocument } from '../types.js';
+import { isCaptionLine, isInlinePromo, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { stripDateline } from './dateline.js';
+import { readMetadata } from './metadata.js';
+import { squashSpaces } from './normalize.js';
+import { cleanPlainText } from './plaintext.js';
+
+interface DomNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue: string | null;
+  childNodes: ArrayLike<DomNode>;
+  getAttribute?(name: string): string | null;
+}
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p',
+  'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'caption', 'br', 'picture', 'video', 'iframe',
+]);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'select', 'option', 'textarea', 'input', 'figcaption', 'head', 'title', 'object', 'embed', 'canvas', 'audio', 'video', 'iframe']);
+const SKIP_IN_PAGE = new Set([...SKIP, 'nav', 'header', 'footer', 'aside', 'form']);
+
+/** Text of a DOM subtree, one line per block element (iterative walk: deep pages cannot overflow the stack). */
+export function blockText(root: DomNode, skip: ReadonlySet<string> = SKIP): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const breakLine = () => {
+    const line = squashSpaces(current);
+    if (line !== '') lines.push(line);
+    current = '';
+  };
+  const stack: { node: DomNode; closing: boolean }[] = [{ node: root, closing: false }];
+  while (stack.length > 0) {
+    const { node, closing } = stack.pop()!;
+    if (node.nodeType === 3) {
+      current += (node.nodeValue ?? '').replace(/\n/g, ' ');
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    const name = node.localName ?? '';
+    if (closing) {
+      if (BLOCK.has(name)) breakLine();
+      continue;
+    }
+    if (skip.has(name)) {
+      if (BLOCK.has(name)) breakLine();
+      continue;
+    }
+    if (name === 'br') {
+      breakLine();
+      continue;
+    }
+    if (node.getAttribute?.('hidden') !== null && node.getAttribute?.('hidden') !== undefined) continue;
+    if (node.getAttribute?.('aria-hidden') === 'true') continue;
+    if (BLOCK.has(name)) breakLine();
+    stack.push({ node, closing: true });
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, closing: false });
+  }
+  breakLine();
+  return lines;
+}
+
+function wordCount(lines: readonly string[]): number {
+  let n = 0;
+  for (const l of lines) n += l.split(' ').length;
+  return n;
+}
+
+/** Drops widgets, captions and promos Readability left in, and cuts at a "related stories" heading near the end. */
+export function tidyParagraphs(lines: readonly string[], title: string | null): string[] {
+  const total = wordCount(lines);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const titleKey = title ? title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : null;
+  let seenWords = 0;
+  for (const line of lines) {
+    seenWords += line.split(' ').length;
+    if (isTailMarker(line) && out.length > 0 && seenWords > total * 0.6) break;
+    if (isWidgetLine(line) || isInlinePromo(line) || isCaptionLine(line)) continue;
+    const cleaned = stripCredit(line);
+    const key = cleaned.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (key === '' || seen.has(key)) continue;
+    if (out.length === 0 && key === titleKey) continue;
+    seen.add(key);
+    out.push(cleaned);
+  }
+  return out;
+}
+
+function cleanTitle(raw: string | null, siteName: string | null): string | null {
+  if (!raw) return null;
+  let t = squashSpaces(raw);
+  // "Headline | Site" / "Headline - Site": drop the site part when it is the shorter side.
+  const m = /^(.{10,}?)\s(?:\||–|—|-|::|·)\s([^|–—]{2,60})$/u.exec(t);
+  if (m && (siteName === null || m[2]!.toLowerCase().includes(siteName.toLowerCase().slice(0, 6)) || m[2]!.length < m[1]!.length / 2)) t = m[1]!;
+  return t || null;
+}
+
+type ReadabilityResult = ReturnType<Readability<DomNode>['parse']>;
+
+function runReadability(document: unknown): ReadabilityResult {
+  try {
+    return new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
+  } catch {
+    // Readability throws on some malformed documents; the plain-text fallback covers them.
+    return null;
+  }
+}
+
+export function cleanHtml(html: string): CleanDocument {
+  const page = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(page);
+  const meta = readMetadata(document as never);
+  const pageText = blockText(document as unknown as DomNode, SKIP_IN_PAGE);
+
+  const article = runReadability(document);
+  const title = cleanTitle(article?.title ?? meta.title, meta.siteName ?? article?.siteName ?? null);
+  let lines = article?.content ? blockText(article.content) : [];
+
+  // Readability sometimes settles on a fragment; the text main-block finder over the page is the fallback.
+  const fallback = cleanPlainText(pageText.join('\n'));
+  const readabilityWords = wordCount(lines);
+  const fallbackWords = wordCount(fallback.paragraphs);
+  if (readabilityWords < 60 || readabilityWords < fallbackWords * 0.3) lines = [...fallback.paragraphs];
+
+  const paragraphs = tidyParagraphs(lines, title);
+  let source = meta.siteName ?? article?.siteName ?? null;
+  let date = meta.date;
+  if (paragraphs.length > 0) {
+    const dl = stripDateline(paragraphs[0]!);
+    if (dl && dl.rest.length > 0) {
+      paragraphs[0] = dl.rest;
+      source = dl.source ?? source;
+      date = date ?? dl.date;
+    }
+  }
+  return {
+    title: title ?? fallback.title,
+    standfirst: paragraphs[0] ?? null,
+    source,
+    date,
+    author: meta.author ?? (article?.byline ? squashSpaces(article.byline).replace(/^by:?\s+/i, '') : null) ?? fallback.author,
+    url: meta.url,
+    tags: meta.tags,
+    body: paragraphs.join('\n\n'),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Picks the article out of a page's text dump, jusText / boilerpipe style: every line gets a score from
+ * language-agnostic features (words, sentence punctuation, capitalisation, stop-word density when the
+ * page is English, widget/menu look) and the article is the contiguous run of lines with the highest
+ * total (maximum-sum segment), so menus above and teasers below fall away without site rules.
+ */
+import { isCaptionLine, isTailMarker, isWidgetLine } from './boilerplate.js';
+
+// Common English function words: real prose is ~40-50% of these, menus and headlines far fewer.
+const STOP_WORDS = new Set(
+  ('a about after again against all also an and any are as at be because been before being between both but by can could did do does ' +
+    'doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself just ' +
+    'me more most my no nor not now of off on once only or other our out over own same she should so some such than that the their ' +
+    'them then there these they this those through to too under until up very was we were what when where which while who whom why ' +
+    'will with would you your said says after than into been its it\'s don\'t can\'t this').split(' '),
+);
+
+export interface LineFeatures {
+  readonly text: string;
+  readonly words: number;
+  readonly sentenceEnd: boolean;
+  readonly stopRatio: number;
+  /** Share of words that start with a capital letter (title-case headlines, menus). */
+  readonly capRatio: number;
+  readonly widget: boolean;
+  readonly caption: boolean;
+  readonly tail: boolean;
+}
+
+const SENTENCE_END = /[.!?…"”’»)\]:;。！？]$/u;
+
+export function lineFeatures(text: string): LineFeatures {
+  const tokens = text.split(' ').filter((t) => t !== '');
+  let stop = 0;
+  let caps = 0;
+  let wordy = 0;
+  for (const t of tokens) {
+    const w = t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, '');
+    if (w === '') continue;
+    wordy++;
+    if (STOP_WORDS.has(w)) stop++;
+    const first = t.replace(/^[^\p{L}\p{N}]+/u, '')[0] ?? '';
+    if (first !== first.toLowerCase()) caps++;
+  }
+  // Scripts without spaces between words (CJK) get a word count from their length.
+  const cjk = wordy <= 2 && text.length > 20;
+  return {
+    text,
+    words: cjk ? Math.round(text.length / 2) : wordy,
+    sentenceEnd: SENTENCE_END.test(text),
+    stopRatio: wordy === 0 ? 0 : stop / wordy,
+    capRatio: wordy === 0 ? 0 : caps / wordy,
+    widget: isWidgetLine(text),
+    caption: isCaptionLine(text),
+    tail: isTailMarker(text),
+  };
+}
+
+/** English pages are judged with stop-word density too; other languages on form alone. */
+export function looksEnglish(lines: readonly LineFeatures[]): boolean {
+  let stop = 0;
+  let words = 0;
+  for (const l of lines) {
+    if (l.words < 8) continue;
+    stop += l.stopRatio * l.words;
+    words += l.words;
+  }
+  return words >= 30 && stop / words > 0.2;
+}
+
+/** How much a line looks like article prose (positive) or page furniture (negative). */
+export function lineScore(l: LineFeatures, english: boolean): number {
+  if (l.widget || l.tail) return -4;
+  if (l.caption) return -2;
+  const w = l.words;
+  let score: number;
+  if (w >= 12 && l.sentenceEnd) score = w;
+  else if (w >= 25) score = w * 0.6;
+  else if (w >= 6 && l.sentenceEnd) score = w * 0.6;
+  else if (l.sentenceEnd && w >= 3) score = 0.5;
+  else score = -2.5 - (w <= 2 ? 0.5 : 0);
+  if (english && w >= 6) {
+    // Headlines and teaser lists: few function words, most words capitalised.
+    if (l.stopRatio < 0.12 && !l.sentenceEnd) score = Math.min(score, -2);
+    else if (l.stopRatio < 0.15) score *= 0.4;
+    if (l.capRatio > 0.7 && w <= 20) score = Math.min(score, -1.5);
+  }
+  return score;
+}
+
+/** Maximum-sum contiguous segment [start, end) of the scores (Kadane). */
+export function bestSegment(scores: readonly number[]): { start: number; end: number; total: number } {
+  let best = { start: 0, end: 0, total: 0 };
+  let runStart = 0;
+  let run = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (run <= 0) {
+      run = 0;
+      runStart = i;
+    }
+    run += scores[i]!;
+    if (run > best.total) best = { start: runStart, end: i + 1, total: run };
+  }
+  return best;
+}

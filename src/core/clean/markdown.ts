@@ -1,0 +1,153 @@
+/**
+ * Markdown → plain paragraphs, with optional YAML front matter (title/source/url/date/author/tags)
+ * that overrides whatever the text itself gives.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { CleanDocument } from '../types.js';
+import { normalizeDateValue } from './dates.js';
+import { cleanPlainText } from './plaintext.js';
+
+interface FrontMatter {
+  readonly title?: string;
+  readonly source?: string;
+  readonly url?: string;
+  readonly date?: string;
+  readonly author?: string;
+  readonly tags: readonly string[];
+}
+
+function asString(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** Splits `---\n…\n---` front matter off the text; malformed YAML is treated as no front matter. */
+export function splitFrontMatter(text: string): { meta: FrontMatter; rest: string } {
+  const empty = { meta: { tags: [] }, rest: text };
+  const trimmed = text.replace(/^\n+/, '');
+  if (!trimmed.startsWith('---\n')) return empty;
+  const close = trimmed.indexOf('\n---', 3);
+  if (close < 0) return empty;
+  const afterClose = trimmed.indexOf('\n', close + 4);
+  const closingLine = trimmed.slice(close + 1, afterClose < 0 ? undefined : afterClose).trim();
+  if (closingLine !== '---' && closingLine !== '...') return empty;
+  let data: unknown;
+  try {
+    data = parseYaml(trimmed.slice(4, close + 1));
+  } catch {
+    return empty;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return empty;
+  const d = data as Record<string, unknown>;
+  const rawTags = d['tags'] ?? d['keywords'];
+  const tags = Array.isArray(rawTags)
+    ? rawTags.map(asString).filter((t): t is string => t !== undefined)
+    : typeof rawTags === 'string'
+      ? rawTags.split(',').map((t) => t.trim()).filter((t) => t !== '')
+      : [];
+  const author = d['author'] ?? d['authors'] ?? d['byline'];
+  const meta: FrontMatter = {
+    title: asString(d['title']),
+    source: asString(d['source'] ?? d['publisher'] ?? d['site']),
+    url: asString(d['url'] ?? d['link'] ?? d['canonical']),
+    date: asString(d['date'] ?? d['published']),
+    author: Array.isArray(author) ? author.map(asString).filter(Boolean).join(', ') || undefined : asString(author),
+    tags,
+  };
+  return { meta, rest: afterClose < 0 ? '' : trimmed.slice(afterClose + 1) };
+}
+
+/** Inline Markdown → text: images gone, links keep their text, emphasis/code marks and HTML tags dropped. */
+export function stripInlineMarkdown(line: string): string {
+  return line
+    .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g, '')
+    .replace(/!\[[^\]\n]{0,500}\]\[[^\]\n]{0,200}\]/g, '')
+    .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1')
+    .replace(/\[([^\]\n]{0,500})\]\[[^\]\n]{0,200}\]/g, '$1')
+    .replace(/<https?:\/\/[^>\s]{1,2000}>/g, (m) => m.slice(1, -1))
+    .replace(/<\/?[A-Za-z][^<>\n]{0,500}>/g, '')
+    .replace(/`{1,3}([^`\n]{1,1000})`{1,3}/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^*_\n]{1,1000}?)\1/g, '$2')
+    .replace(/(^|[^\p{L}\p{N}*_])[*_](?=\S)([^*_\n]{1,1000}?)[*_](?![\p{L}\p{N}])/gu, '$1$2')
+    .replace(/~~([^~\n]{1,1000})~~/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
+}
+
+/** Block-level Markdown → one line per paragraph, blank lines between; the first H1 is returned apart. */
+export function markdownToText(text: string): { heading: string | null; text: string } {
+  const out: string[] = [];
+  let paragraph: string[] = [];
+  let heading: string | null = null;
+  let fence: string | null = null;
+  const flush = () => {
+    if (paragraph.length > 0) out.push(paragraph.join(' '), '');
+    paragraph = [];
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== null) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = null;
+      continue;
+    }
+    if (fenceMatch) {
+      flush();
+      fence = fenceMatch[1]!;
+      continue;
+    }
+    if (line.trim() === '' || /^\s{0,3}(?:[-*_]\s*){3,}$/.test(line) || /^\s{0,3}\[[^\]]{1,200}\]:\s/.test(line)) {
+      flush();
+      continue;
+    }
+    if (/^\s{0,3}\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*){0,50}\|?\s*$/.test(line)) continue; // table rule
+    if (/^\s{0,3}(?:=+|-+)\s*$/.test(line) && paragraph.length > 0) {
+      // Setext heading underline: the paragraph above is a heading.
+      const h = paragraph.join(' ');
+      paragraph = [];
+      if (heading === null && line.trim().startsWith('=')) heading = h;
+      else out.push(h, '');
+      continue;
+    }
+    const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (h) {
+      flush();
+      const content = stripInlineMarkdown(h[2]!).trim();
+      if (content === '') continue;
+      if (heading === null && h[1] === '#' && out.length === 0) heading = content;
+      else out.push(content, '');
+      continue;
+    }
+    if (/^\s{4,}\S/.test(line) && paragraph.length === 0) continue; // indented code block
+    let content = line.replace(/^\s{0,3}(?:>\s?){1,10}/, '');
+    const listItem = /^\s{0,12}(?:[-*+]|\d{1,9}[.)])\s+/.exec(content);
+    if (listItem) {
+      flush();
+      content = content.slice(listItem[0].length);
+    }
+    if (content.includes('|') && /^\s*\|/.test(content)) content = content.replace(/\|/g, ' ');
+    const stripped = stripInlineMarkdown(content).trim();
+    if (stripped !== '') paragraph.push(stripped);
+    if (listItem) flush();
+  }
+  flush();
+  return { heading, text: out.join('\n') };
+}
+
+export function cleanMarkdown(text: string): CleanDocument {
+  const { meta, rest } = splitFrontMatter(text);
+  const { heading, text: plain } = markdownToText(rest);
+  const article = cleanPlainText(heading ? `${heading}\n\n${plain}` : plain);
+  const date = meta.date ? (normalizeDateValue(meta.date) ?? meta.date) : article.date;
+  return {
+    title: meta.title ?? heading ?? article.title,
+    standfirst: article.paragraphs[0] ?? null,
+    source: meta.source ?? article.source,
+    date,
+    author: meta.author ?? article.author,
+    url: meta.url ?? null,
+    tags: meta.tags,
+    body: article.paragraphs.join('\n\n'),
+  };
+}
