@@ -7,13 +7,23 @@ import type { Sentence } from './types.js';
  * of a new sentence and the word before it is not an abbreviation, an initial or a dotted acronym.
  */
 
-/** Abbreviations that are followed by a capitalised word without ending the sentence. */
-const TITLE_ABBREVIATIONS = new Set(
+/** Titles before a name: a period after them never ends a sentence ("Mr. Smith", "Gen. Lee"). */
+const NAME_TITLES = new Set(
   [
-    'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sr', 'jr', 'st', 'ste', 'mt', 'ft', 'gen', 'col', 'lt', 'maj', 'capt', 'cpt',
-    'sgt', 'cpl', 'adm', 'cmdr', 'cdr', 'sen', 'rep', 'gov', 'pres', 'supt', 'insp', 'det', 'rev', 'hon', 'fr', 'messrs',
-    'mme', 'mlle', 'gov', 'atty', 'lieut', 'brig', 'pvt', 'amb', 'sec', 'treas', 'dept', 'univ', 'assn', 'bros', 'no', 'nos',
-    'vs', 'v', 'etc', 'al', 'approx', 'est', 'fig', 'figs', 'vol', 'ed', 'eds', 'op', 'cf', 'p', 'pp', 'ca',
+    'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'ste', 'mt', 'gen', 'col', 'lt', 'maj', 'capt', 'cpt', 'sgt', 'cpl',
+    'adm', 'cmdr', 'cdr', 'sen', 'rep', 'gov', 'pres', 'supt', 'insp', 'det', 'rev', 'hon', 'fr', 'messrs', 'mme', 'mlle',
+    'atty', 'lieut', 'brig', 'pvt', 'amb', 'sec', 'treas', 'gov',
+  ],
+);
+
+/**
+ * Other abbreviations that usually go on ("Jan. 5", "No. 1", "Calif. officials") but may also close a
+ * sentence ("… Warner Bros. But …"): they end one only when a typical sentence opener follows.
+ */
+const ABBREVIATIONS = new Set(
+  [
+    'sr', 'jr', 'ft', 'dept', 'univ', 'assn', 'bros', 'inc', 'ltd', 'co', 'corp', 'no', 'nos', 'vs', 'v', 'etc', 'al',
+    'approx', 'est', 'fig', 'figs', 'vol', 'ed', 'eds', 'op', 'cf', 'p', 'pp', 'ca',
     'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
     'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
     'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'kans', 'ky', 'la', 'md',
@@ -22,13 +32,15 @@ const TITLE_ABBREVIATIONS = new Set(
   ],
 );
 
-/** Words that, after a dotted acronym such as "U.S.", show that a new sentence has started. */
+/** Words that, after an abbreviation such as "U.S." or "Bros.", show that a new sentence has started. */
 const SENTENCE_STARTERS = new Set(
   [
-    'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'this', 'that',
-    'these', 'those', 'there', 'but', 'and', 'so', 'yet', 'in', 'on', 'at', 'for', 'as', 'if', 'when', 'while', 'after',
-    'before', 'since', 'although', 'though', 'however', 'meanwhile', 'still', 'also', 'some', 'many', 'most', 'no',
-    'one', 'two', 'what', 'who', 'why', 'how', 'officials', 'analysts',
+    'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
+    'this', 'that', 'these', 'those', 'there', 'here', 'but', 'and', 'so', 'yet', 'or', 'in', 'on', 'at', 'for', 'as',
+    'if', 'when', 'while', 'after', 'before', 'since', 'although', 'though', 'however', 'meanwhile', 'still', 'also',
+    'some', 'many', 'most', 'more', 'all', 'both', 'each', 'several', 'other', 'one', 'two', 'three', 'what', 'who',
+    'why', 'how', 'where', 'then', 'now', 'today', 'yesterday', 'instead', 'later', 'earlier', 'despite', 'during',
+    'officials', 'analysts', 'police',
   ],
 );
 
@@ -71,12 +83,55 @@ function wordAfter(text: string, pos: number, limit: number): string {
   return text.slice(start, i);
 }
 
+/**
+ * True when the text has (almost) no capitalised word inside a sentence — lower-cased text such as
+ * some news datasets, where a sentence may even start in lower case. One linear pass.
+ */
+/** Share of inner capitalised words below which text counts as lower-cased (real news: over 1%). */
+const LOWER_CASED_RATIO = 0.005;
+export function looksLowerCased(text: string): boolean {
+  let words = 0;
+  let innerCapitals = 0;
+  let previous = '.';
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    const letter = isLetter(ch);
+    if (letter && !inWord) {
+      words++;
+      const next = text[i + 1] ?? '';
+      // A capital after a word or a comma (not after a stop or an opening quote), other than "I".
+      if (isUpper(ch) && (isLetter(previous) || isDigit(previous) || previous === ',') && isLetter(next)) innerCapitals++;
+    }
+    inWord = letter;
+    if (!isSpace(ch)) previous = ch;
+  }
+  return words >= 40 && innerCapitals / words < LOWER_CASED_RATIO;
+}
+
+/** A plain word before a period (not an abbreviation, an initial or a dotted acronym). */
+function isPlainWordBefore(text: string, termStart: number): boolean {
+  const word = wordBefore(text, termStart);
+  if (word.length < 2 || word.includes('.')) return false;
+  const bare = word.toLowerCase();
+  return !NAME_TITLES.has(bare) && !ABBREVIATIONS.has(bare);
+}
+
 /** Decides whether the terminator run that ends at `end` (exclusive, closers included) ends a sentence. */
-function isBoundary(text: string, termStart: number, end: number, next: number, limit: number, terminator: string): boolean {
+function isBoundary(
+  text: string,
+  termStart: number,
+  end: number,
+  next: number,
+  limit: number,
+  terminator: string,
+  lowerCased: boolean,
+): boolean {
   if (next >= limit) return true;
   const nextCh = text[next] ?? '';
-  // A lower-case continuation ("Mr. smith", "... and then") never starts a new sentence.
-  if (isLower(nextCh)) return false;
+  // A lower-case continuation ("Mr. smith", "... and then") does not start a new sentence, except in
+  // lower-cased text after a plain word ("… at old trafford. with plenty …").
+  if (isLower(nextCh)) return lowerCased && terminator !== '…' && isPlainWordBefore(text, termStart);
   if (terminator !== '.') return true;
   // Closing quote or bracket after the period: "… ." ” Next — treat as a boundary.
   if (end - termStart > 1 && text[termStart + 1] !== '.') return true;
@@ -91,12 +146,11 @@ function isBoundary(text: string, termStart: number, end: number, next: number, 
     // A lone initial ("J. Smith") — unless it is the pronoun "I" or the end of a list "Plan B." before a starter.
     return word === 'I' || SENTENCE_STARTERS.has(wordAfter(text, next, limit).toLowerCase());
   }
-  if (TITLE_ABBREVIATIONS.has(bare)) {
-    // "No. 1" and "Jan. 5" go on; a month or "etc." before a clear opener may still end the sentence.
+  if (NAME_TITLES.has(bare)) return false;
+  if (ABBREVIATIONS.has(bare)) {
+    // "No. 1" and "Jan. 5" go on; before a clear opener the abbreviation also ends the sentence.
     if (isDigit(nextCh)) return false;
-    if (bare === 'etc' || bare === 'al') return SENTENCE_STARTERS.has(wordAfter(text, next, limit).toLowerCase());
-    if (bare === 'no' && !isDigit(nextCh)) return true;
-    return false;
+    return SENTENCE_STARTERS.has(wordAfter(text, next, limit).toLowerCase());
   }
   return true;
 }
@@ -148,6 +202,7 @@ function pushTrimmed(out: Sentence[], text: string, start: number, end: number, 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const paragraphs = paragraphRanges(text);
+  const lowerCased = looksLowerCased(text);
   paragraphs.forEach((para, paragraphIndex) => {
     let sentenceStart = para.start;
     let i = para.start;
@@ -172,7 +227,7 @@ export function splitSentences(text: string): Sentence[] {
         }
         while (k < para.end && isSpace(text[k] ?? '')) k++;
         const terminator = j - termStart > 1 && text[termStart + 1] === '.' ? '…' : ch;
-        if (isBoundary(text, termStart, termEnd, k, para.end, terminator)) {
+        if (isBoundary(text, termStart, termEnd, k, para.end, terminator, lowerCased)) {
           pushTrimmed(out, text, sentenceStart, termEnd, paragraphIndex);
           sentenceStart = k;
         }

@@ -52,4 +52,59 @@ describe('splitSentences', () => {
     expect(sentences.length).toBeGreaterThan(0);
     expect(sentences.at(-1)!.end).toBeLessThanOrEqual(huge.length);
   });
+
+  it('ends a sentence after a company abbreviation before an opener, but not before a name or a number', () => {
+    expect(texts('The film was backed by Warner Bros. But the rules were changed. Acme Inc. Chairman Jo Lee spoke.')).toEqual([
+      'The film was backed by Warner Bros.',
+      'But the rules were changed.',
+      'Acme Inc. Chairman Jo Lee spoke.',
+    ]);
+    expect(texts('The vote is on Sept. 12 in Fla. The count follows. Gov. Ron Ames and Sen. Lee agreed.')).toEqual([
+      'The vote is on Sept. 12 in Fla.',
+      'The count follows.',
+      'Gov. Ron Ames and Sen. Lee agreed.',
+    ]);
+  });
+
+  it('keeps question and exclamation marks inside a quote followed by a lower-case speech verb', () => {
+    expect(texts('"Why now?" she asked. "Stop!" he shouted. It ended.')).toEqual([
+      '"Why now?" she asked.',
+      '"Stop!" he shouted.',
+      'It ended.',
+    ]);
+  });
+
+  it('splits lower-cased text at a lower-case start after a plain word, but not after an abbreviation', () => {
+    const body =
+      'police say the match at the old ground will start at 4pm on sunday. with plenty at stake for both teams, ' +
+      'some fans think the time is unwise. chief superintendent john hale said the time was agreed by all parties. ' +
+      'he met mr. smith and dr. jones on jan. 5 to talk about it. the clubs agreed with the plan... and so did the fans.';
+    expect(texts(body)).toEqual([
+      'police say the match at the old ground will start at 4pm on sunday.',
+      'with plenty at stake for both teams, some fans think the time is unwise.',
+      'chief superintendent john hale said the time was agreed by all parties.',
+      'he met mr. smith and dr. jones on jan. 5 to talk about it.',
+      'the clubs agreed with the plan... and so did the fans.',
+    ]);
+  });
+
+  it('does not split normally cased text at a lower-case word after a period', () => {
+    expect(texts('He was born in St. Louis and worked at the Acme Co. in the 1990s. Then he moved.')).toEqual([
+      'He was born in St. Louis and worked at the Acme Co. in the 1990s.',
+      'Then he moved.',
+    ]);
+  });
+
+  it('agrees with a plain punctuation-and-capital rule on ordinary news sentences', () => {
+    const body =
+      'Profits rose 7.5% to $1.2bn in the three months to June. The firm, based in Leeds, said sales were strong. ' +
+      '"We are pleased," said chief executive Sam Ortiz. "The outlook is good." Shares rose 3p.';
+    expect(texts(body)).toEqual([
+      'Profits rose 7.5% to $1.2bn in the three months to June.',
+      'The firm, based in Leeds, said sales were strong.',
+      '"We are pleased," said chief executive Sam Ortiz.',
+      '"The outlook is good."',
+      'Shares rose 3p.',
+    ]);
+  });
 });
