@@ -1,6 +1,2 @@
-import type { Person, Quote, Sentence } from './types.js';
-
-/** Placeholder until quote extraction lands. */
-export function findQuotes(_body: string, _sentences: readonly Sentence[], _people: readonly Person[]): Quote[] {
-  return [];
-}
+/** Key quotes with their speakers; the work is done by the modules in ./quotes/. */
+export { findQuotes } from './quotes/index.js';

@@ -1,0 +1,136 @@
+/**
+ * Finds who a quote is attributed to from the words around it: "…,” Blinken said", "…,” said the
+ * State Department", "Hue stressed: “…”". Works on token windows; every search is bounded.
+ */
+import { cueLemma, isSpeechLemma } from './cues.js';
+import { isPronoun } from './speaker.js';
+import { isUpperStart, type Token } from './tokens.js';
+
+export interface Cue {
+  readonly source: readonly Token[];
+  readonly cue: string;
+  /** Offset of the cue word, to recognise the same attribution found twice. */
+  readonly cueStart: number;
+  /** Offset where the attribution words end. */
+  readonly end: number;
+}
+
+const ADVERBS = new Set(['also', 'later', 'then', 'again', 'further', 'once', 'previously', 'recently', 'earlier',
+  'repeatedly', 'often', 'still', 'reportedly', 'has', 'have', 'had', 'was', 'is', 'would', 'will', 'did', 'does',
+  'just', 'never', 'always', 'once', 'separately', 'privately', 'publicly', 'flatly', 'simply', 'only']);
+
+/** Words that end a source phrase written after its cue ("said Kritenbrink at a meeting"). */
+const SOURCE_STOP = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'to', 'about', 'as', 'last',
+  'this', 'who', 'which', 'that', 'adding', 'saying', 'noting', 'yesterday', 'today', 'tonight', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'earlier', 'later', 'recently', 'from', 'with', 'via', 'of']);
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'one', 'another', 'some', 'many',
+  'several', 'two', 'three', 'both', 'most', 'other', 'this', 'that', 'these', 'those', 'no', 'an']);
+
+function isPunct(t: Token, chars: string): boolean {
+  return !t.word && chars.includes(t.text);
+}
+
+function speechCue(t: Token): string | undefined {
+  // A capitalised form ("State", "Says") is a name or a headline word here, not the verb.
+  if (!t.word || t.text !== t.lower) return undefined;
+  const lemma = cueLemma(t.lower);
+  return lemma !== undefined && isSpeechLemma(lemma) ? t.text : undefined;
+}
+
+/** Whether `words` can be a noun phrase naming someone: a name, a pronoun, or a determiner phrase. */
+export function plausibleSource(words: readonly Token[]): boolean {
+  const w = words.filter((t) => t.word);
+  if (w.length === 0 || w.length > 12) return false;
+  const first = w[0]!;
+  if (isPronoun(first.lower)) return w.length <= 2 && first.lower !== 'it' && first.lower !== 'who';
+  if (isUpperStart(first.text)) return true;
+  return DETERMINERS.has(first.lower) || (/s$/u.test(first.lower) && w.length <= 3);
+}
+
+/** Source words with trailing adverbs/auxiliaries removed ("he also" → "he"). */
+function trimSource(words: readonly Token[]): Token[] {
+  const out = words.slice();
+  while (out.length > 0 && (ADVERBS.has(out[out.length - 1]!.lower) || /ly$/u.test(out[out.length - 1]!.lower))) out.pop();
+  while (out.length > 0 && !out[out.length - 1]!.word) out.pop();
+  return out;
+}
+
+/** Source before a cue: drop an apposition ("Smith, the mayor,") and a leading adverbial ("In a statement,"). */
+function sourceBefore(words: readonly Token[]): Token[] {
+  const commas = words.map((t, i) => (isPunct(t, ',') ? i : -1)).filter((i) => i >= 0);
+  if (commas.length === 0) return trimSource(words);
+  const after = trimSource(words.slice(commas[commas.length - 1]! + 1));
+  if (after.some((t) => t.word) && plausibleSource(after)) return after;
+  return trimSource(words.slice(0, commas[0]!));
+}
+
+/** Source after a cue ("said the State Department", "said Kritenbrink at a meeting"). */
+export function sourceAfter(tokens: readonly Token[], from: number): Token[] {
+  const out: Token[] = [];
+  for (let i = from; i < tokens.length && out.length < 10; i++) {
+    const t = tokens[i]!;
+    if (!t.word) {
+      if (t.text === '’' || t.text === "'") continue;
+      break;
+    }
+    if (out.length > 0 && SOURCE_STOP.has(t.lower)) break;
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The attribution that follows a quote: tokens start right after the closing mark and stop at the
+ * end of the sentence. Accepts "[,] SOURCE [adverb] CUE" and "[,] CUE SOURCE".
+ */
+export function attributionAfter(tokens: readonly Token[]): Cue | null {
+  let i = 0;
+  while (i < tokens.length && isPunct(tokens[i]!, ',—–-')) i++;
+  const limit = Math.min(tokens.length, i + 14);
+  for (let k = i; k < limit; k++) {
+    const t = tokens[k]!;
+    if (!t.word) {
+      if (isPunct(t, ',')) continue;
+      return null;
+    }
+    const cue = speechCue(t);
+    if (cue === undefined) continue;
+    if (k === i) {
+      const source = sourceAfter(tokens, k + 1);
+      if (source.length === 0 || !plausibleSource(source)) return null;
+      return { source, cue, cueStart: t.start, end: source[source.length - 1]!.end };
+    }
+    const source = sourceBefore(tokens.slice(i, k));
+    if (!plausibleSource(source)) return null;
+    return { source, cue, cueStart: t.start, end: t.end };
+  }
+  return null;
+}
+
+/**
+ * The attribution that introduces a quote: tokens run from the sentence start to the opening mark.
+ * Accepts "SOURCE CUE[,:]", "SOURCE CUE in a statement:", "CUE SOURCE:".
+ */
+export function attributionBefore(tokens: readonly Token[]): Cue | null {
+  let end = tokens.length;
+  while (end > 0 && isPunct(tokens[end - 1]!, ',:—–-')) end--;
+  if (end === tokens.length && end > 0 && tokens[end - 1]!.lower !== 'that') {
+    // No introducing punctuation: only "X said “…”" (cue right before the mark) counts.
+    const last = tokens[end - 1]!;
+    if (speechCue(last) === undefined) return null;
+  }
+  for (let k = end - 1; k >= 0 && k >= end - 8; k--) {
+    const t = tokens[k]!;
+    if (isPunct(t, '.;!?')) return null;
+    const cue = speechCue(t);
+    if (cue === undefined) continue;
+    const left = tokens.slice(0, k);
+    const source = sourceBefore(left);
+    if (source.length > 0 && plausibleSource(source)) return { source, cue, cueStart: t.start, end: t.end };
+    const after = sourceAfter(tokens.slice(0, end), k + 1);
+    if (after.length > 0 && plausibleSource(after)) return { source: after, cue, cueStart: t.start, end: t.end };
+    return null;
+  }
+  return null;
+}

@@ -1,0 +1,138 @@
+/**
+ * Direct quotes: quoted stretches that are speech, with the words that attribute them. Scare quotes,
+ * nicknames and quoted titles are dropped; a quote split by its attribution ("“A,” she said. “B.”")
+ * and a quote running over paragraphs are joined into one.
+ */
+import type { Sentence } from '../types.js';
+import { attributionAfter, attributionBefore, type Cue } from './attribution.js';
+import type { Found } from './found.js';
+import { findQuoteSpans, type QuoteSpan } from './marks.js';
+import { countWords, isUpperStart, tokenize } from './tokens.js';
+
+/** Words right before a quote that announce a title or a name, not speech. */
+const TITLE_CUES = new Set(['titled', 'entitled', 'called', 'dubbed', 'named', 'nicknamed', 'known', 'book', 'film',
+  'movie', 'song', 'album', 'show', 'series', 'novel', 'article', 'essay', 'column', 'headline', 'slogan', 'hashtag',
+  'program', 'programme', 'play', 'poem', 'documentary', 'episode', 'motto', 'banner', 'term', 'phrase', 'word',
+  'words', 'label', 'labeled', 'labelled', 'branded', 'as', 'so-called']);
+
+const SMALL_WORDS = new Set(['and', 'of', 'the', 'in', 'for', 'on', 'a', 'an', 'to', 'with', 'at', 'by', 'or', 'from']);
+
+/** Most words capitalised and no sentence punctuation: a name or title ("Investment and Development Cooperation"). */
+function looksLikeTitle(text: string): boolean {
+  const words = tokenize(text).filter((t) => t.word && !SMALL_WORDS.has(t.lower));
+  if (words.length === 0) return true;
+  const caps = words.filter((t) => isUpperStart(t.text) || /^\d/u.test(t.text)).length;
+  return caps / words.length >= 0.6 && !/[.!?,;]$/u.test(text.trim());
+}
+
+function endsLikeSpeech(text: string): boolean {
+  return /[.!?,…—–-]$/u.test(text.trim());
+}
+
+/** Index of the sentence holding `pos`, scanning forward from `from` (both lists are in text order). */
+function sentenceAt(sentences: readonly Sentence[], pos: number, from: number): number {
+  let i = Math.max(0, from);
+  while (i < sentences.length && sentences[i]!.end <= pos) i++;
+  return i < sentences.length && sentences[i]!.start <= pos ? i : -1;
+}
+
+interface Part {
+  readonly span: QuoteSpan;
+  readonly text: string;
+  after: Cue | null;
+  before: Cue | null;
+  /** The last sentence of the previous paragraph introduces this quote ("… responded:"). */
+  intro: Cue | null;
+  readonly opensParagraph: boolean;
+}
+
+function partsOf(body: string, sentences: readonly Sentence[], spans: readonly QuoteSpan[]): Part[] {
+  const parts: Part[] = [];
+  let cursor = 0;
+  for (let q = 0; q < spans.length; q++) {
+    const span = spans[q]!;
+    const prev = spans[q - 1];
+    const next = spans[q + 1];
+    const so = sentenceAt(sentences, span.open, cursor);
+    if (so >= 0) cursor = so;
+    const sc = sentenceAt(sentences, Math.min(span.close, body.length - 1), cursor);
+    const beforeFrom = Math.max(so >= 0 ? sentences[so]!.start : span.open, prev && prev.close < span.open ? prev.close + 1 : 0);
+    const afterTo = Math.min(sc >= 0 ? sentences[sc]!.end : span.close + 1, next ? next.open : body.length);
+    // A comma before the closing mark belongs to the sentence around the quote, not to the quote.
+    const text = body.slice(span.start, span.end).replace(/[,;:]$/u, '');
+    const after = span.runsOn ? null : attributionAfter(tokenize(body, span.close + 1, Math.max(span.close + 1, afterTo)));
+    const before = attributionBefore(tokenize(body, beforeFrom, span.open));
+    let intro: Cue | null = null;
+    const opensParagraph =
+      so >= 0 && sentences[so]!.start === span.open && (so === 0 || sentences[so - 1]!.paragraph !== sentences[so]!.paragraph);
+    if (!after && !before && opensParagraph && so > 0) {
+      const last = sentences[so - 1]!;
+      if (last.paragraph === sentences[so]!.paragraph - 1 && last.text.endsWith(':')) {
+        intro = attributionBefore(tokenize(body, last.start, last.end));
+      }
+    }
+    parts.push({ span, text, after, before, intro, opensParagraph });
+  }
+  return parts;
+}
+
+function wordsBefore(body: string, pos: number): string[] {
+  return tokenize(body, Math.max(0, pos - 40), pos)
+    .filter((t) => t.word)
+    .slice(-2)
+    .map((t) => t.lower);
+}
+
+/** Whether a quoted stretch is speech rather than a scare quote, a nickname or a title. */
+function isSpeech(body: string, part: Part): boolean {
+  const n = countWords(part.text);
+  const attributed = part.after !== null || part.before !== null || part.intro !== null;
+  if (attributed) return n >= 4 || endsLikeSpeech(part.text) || part.span.runsOn;
+  if (n < 4) return false;
+  if (looksLikeTitle(part.text)) return false;
+  const lead = wordsBefore(body, part.span.open);
+  if (lead.some((w) => TITLE_CUES.has(w))) return false;
+  return true;
+}
+
+/** Direct quotes of the body, joined where a quote was split, in text order. */
+export function findDirect(body: string, sentences: readonly Sentence[]): Found[] {
+  const spans = findQuoteSpans(body);
+  const parts = partsOf(body, sentences, spans).filter((p) => isSpeech(body, p));
+  const out: Found[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    const group = [parts[i]!];
+    while (i + 1 < parts.length) {
+      const last = group[group.length - 1]!;
+      const next = parts[i + 1]!;
+      const runOn = last.span.runsOn && next.span.paragraph === last.span.paragraph + 1;
+      const gap = countWords(body.slice(last.span.close + 1, next.span.open));
+      const split =
+        last.after !== null &&
+        next.span.paragraph === last.span.paragraph &&
+        gap <= 30 &&
+        next.after === null &&
+        (next.before === null || next.before.cueStart === last.after.cueStart);
+      if (!runOn && !split) break;
+      group.push(next);
+      i++;
+    }
+    i++;
+    const attribution = group.map((p) => p.after ?? p.before ?? p.intro).find((c) => c !== null) ?? null;
+    const first = group[0]!;
+    const lastPart = group[group.length - 1]!;
+    out.push({
+      kind: 'direct',
+      start: first.span.start,
+      end: lastPart.span.end,
+      text: group.map((p) => p.text).join(' '),
+      source: attribution?.source ?? null,
+      cue: attribution?.cue ?? null,
+      cueStart: attribution?.cueStart ?? -1,
+      at: attribution?.cueStart ?? first.span.start,
+      sameAsPrevious: attribution === null && first.opensParagraph,
+    });
+  }
+  return out;
+}

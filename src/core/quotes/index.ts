@@ -1,0 +1,75 @@
+/**
+ * Key quotes: direct quotes and reported statements with their speakers, best first.
+ */
+import type { Person, Quote, Sentence } from '../types.js';
+import { findDirect } from './direct.js';
+import type { Found } from './found.js';
+import { quoteScore } from './rank.js';
+import { findReported } from './reported.js';
+import { buildNameIndex, isOrgName, resolveSource, subjectMentions, type Mention, type NameIndex } from './speaker.js';
+
+/** Keeps one item per statement: a direct quote's own attribution wins over the same words read as reported. */
+function merge(direct: readonly Found[], reported: readonly Found[]): Found[] {
+  const attributed = direct.filter((d) => d.cueStart >= 0);
+  const keptReported = reported.filter((r) => !attributed.some((d) => d.start < r.end && r.start < d.end));
+  // A quoted fragment with no attribution of its own inside a reported statement is part of it.
+  const keptDirect = direct.filter(
+    (d) => d.cueStart >= 0 || !keptReported.some((r) => r.start <= d.start && d.end <= r.end),
+  );
+  return [...keptDirect, ...keptReported].sort((a, b) => a.at - b.at || a.start - b.start);
+}
+
+interface Resolved {
+  readonly found: Found;
+  readonly speaker: string | null;
+}
+
+function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonly Mention[]): Resolved[] {
+  const out: Resolved[] = [];
+  let lastPerson: Mention | null = null;
+  let lastOrg: string | null = null;
+  let lastDirect: string | null = null;
+  let m = 0;
+  let lastMention: Mention | null = null;
+  for (const found of items) {
+    while (m < mentions.length && mentions[m]!.at < found.at) lastMention = mentions[m++]!;
+    let speaker: string | null = null;
+    if (found.source !== null) {
+      const r = resolveSource(found.source, index);
+      if (r.kind === 'name') speaker = r.name;
+      else if (r.kind === 'pronoun') {
+        if (r.pronoun === 'he' || r.pronoun === 'she' || r.pronoun === 'him' || r.pronoun === 'her') {
+          const candidates: Mention[] = [lastPerson, lastMention].filter((c): c is Mention => c !== null);
+          candidates.sort((a, b) => b.at - a.at);
+          speaker = candidates[0]?.name ?? null;
+        } else if (r.pronoun === 'they') speaker = lastOrg;
+      }
+    } else if (found.kind === 'direct' && found.sameAsPrevious) speaker = lastDirect;
+    if (speaker !== null) {
+      if (isOrgName(speaker)) lastOrg = speaker;
+      else lastPerson = { at: found.at, name: speaker };
+    }
+    if (found.kind === 'direct') lastDirect = speaker;
+    out.push({ found, speaker });
+  }
+  return out;
+}
+
+/** Quotes of the body, best first. `people` (from the people stage) names speakers when it has them. */
+export function findQuotes(body: string, sentences: readonly Sentence[], people: readonly Person[]): Quote[] {
+  const direct = findDirect(body, sentences);
+  const reported = findReported(body, sentences, new Set(direct.map((d) => d.cueStart).filter((c) => c >= 0)));
+  const index = buildNameIndex(body, people);
+  const resolved = resolveAll(merge(direct, reported), index, subjectMentions(body, sentences, index));
+  return resolved
+    .map(({ found, speaker }) => ({
+      start: found.start,
+      end: found.end,
+      text: found.text,
+      speaker,
+      kind: found.kind,
+      cue: found.cue,
+      score: quoteScore(found.kind, speaker, found.text, found.start, body.length),
+    }))
+    .sort((a, b) => b.score - a.score || a.start - b.start);
+}

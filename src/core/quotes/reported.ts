@@ -1,0 +1,177 @@
+/**
+ * Reported speech: "X said (that) Y", "Y, X said", "Y, said X", "According to X, Y", "Y, according
+ * to X", and a second statement joined by ", adding (that) Z". The content is what was said; the
+ * source words are kept for the speaker stage. One bounded pass over each sentence's tokens.
+ */
+import type { Sentence } from '../types.js';
+import { plausibleSource, sourceAfter } from './attribution.js';
+import { cueLemma, NEEDS_THAT, PARTICIPLE_CUES } from './cues.js';
+import type { Found } from './found.js';
+import { isPronoun } from './speaker.js';
+import { isUpperStart, tokenize, type Token } from './tokens.js';
+
+/** Cue lemmas that take a person as object before the content ("told reporters", "urged Congress"). */
+const OBJECT_CUES = new Set(['tell', 'ask', 'urge', 'remind', 'inform', 'assure', 'warn']);
+const OBJECT_WORDS = new Set(['me', 'us', 'him', 'her', 'them', 'reporters', 'journalists', 'lawmakers', 'supporters',
+  'voters', 'listeners', 'viewers', 'colleagues', 'members', 'officials', 'students', 'attendees', 'congress']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
+  'today', 'tonight', 'recently', 'earlier', 'later', 'previously', 'again', 'also', 'publicly', 'privately']);
+const MIN_CONTENT_WORDS = 3;
+/** Cues that do not report speech when they follow what was said ("…, experts found" is fine, "…, it showed" is not). */
+const NOT_INVERTED = new Set(['show', 'find', 'point', 'indicate', 'charge', 'mention', 'estimate', 'expect', 'remind',
+  'assume', 'ask', 'urge', 'know', 'feel', 'agree', 'continue', 'hope', 'fear', 'worry']);
+const MAX_CUE_INDEX = 60;
+
+function isWord(t: Token | undefined, lower: string): boolean {
+  return t !== undefined && t.word && t.lower === lower;
+}
+
+function isComma(t: Token | undefined): boolean {
+  return t !== undefined && !t.word && t.text === ',';
+}
+
+function wordCount(tokens: readonly Token[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (tokens[i]!.word) n++;
+  return n;
+}
+
+/** Index after trailing sentence punctuation is dropped (keeps closing quote marks). */
+function contentEnd(tokens: readonly Token[]): number {
+  let e = tokens.length;
+  while (e > 0 && !tokens[e - 1]!.word && '.,;:!?'.includes(tokens[e - 1]!.text)) e--;
+  return e;
+}
+
+/** Where the content starts after a cue at `k`: skips an object, a time phrase and "that". */
+function contentStart(tokens: readonly Token[], k: number, lemma: string): number {
+  let i = k + 1;
+  // "said in a statement (that)", "said on Monday that": jump to a near "that" with no punctuation before it.
+  for (let j = i; j < tokens.length && j <= i + 8; j++) {
+    const t = tokens[j]!;
+    if (!t.word) break;
+    if (t.lower === 'that') return j + 1;
+  }
+  if (OBJECT_CUES.has(lemma)) {
+    const t = tokens[i];
+    if (t !== undefined && t.word && (OBJECT_WORDS.has(t.lower) || isUpperStart(t.text))) {
+      i++;
+      while (i < tokens.length && tokens[i]!.word && isUpperStart(tokens[i]!.text)) i++;
+    }
+  }
+  if (isWord(tokens[i], 'on') && tokens[i + 1] !== undefined && TIME_WORDS.has(tokens[i + 1]!.lower)) i += 2;
+  while (i < tokens.length && tokens[i]!.word && TIME_WORDS.has(tokens[i]!.lower)) i++;
+  if (isWord(tokens[i], 'in') && isWord(tokens[i + 1], 'a') && isWord(tokens[i + 2], 'statement')) i += 3;
+  while (i < tokens.length && !tokens[i]!.word && ',:'.includes(tokens[i]!.text)) i++;
+  if (isWord(tokens[i], 'that')) i++;
+  return i;
+}
+
+interface Piece {
+  readonly from: number;
+  readonly to: number;
+  readonly source: readonly Token[];
+  readonly cue: Token;
+  readonly cueText: string;
+}
+
+/** ", adding (that) Z" after an attribution: Z is a second statement by the same source. */
+function participle(tokens: readonly Token[], from: number, source: readonly Token[]): Piece | null {
+  for (let i = from; i < tokens.length - 1; i++) {
+    if (!isComma(tokens[i])) continue;
+    const t = tokens[i + 1]!;
+    if (!t.word || !PARTICIPLE_CUES.has(t.lower)) continue;
+    const lemma = cueLemma(t.lower) ?? t.lower;
+    const start = contentStart(tokens, i + 1, lemma);
+    const end = contentEnd(tokens);
+    if (wordCount(tokens, start, end) < MIN_CONTENT_WORDS) return null;
+    return { from: start, to: end, source, cue: t, cueText: t.text };
+  }
+  return null;
+}
+
+/** Attributions in one sentence, as token ranges. */
+function piecesOf(tokens: readonly Token[]): Piece[] {
+  const end = contentEnd(tokens);
+  // "According to X, Y" and "Y, according to X".
+  for (let k = 0; k + 1 < end; k++) {
+    if (!isWord(tokens[k], 'according') || !isWord(tokens[k + 1], 'to')) continue;
+    let s = k + 2;
+    let e = s;
+    while (e < end && !(isComma(tokens[e]) || (!tokens[e]!.word && ':;'.includes(tokens[e]!.text)))) e++;
+    const source = tokens.slice(s, e);
+    const cue = tokens[k]!;
+    if (wordCount(tokens, 0, k) === 0) {
+      s = e + 1;
+      if (wordCount(tokens, s, end) >= MIN_CONTENT_WORDS) return [{ from: s, to: end, source, cue, cueText: 'according to' }];
+    } else if (isComma(tokens[k - 1]) && wordCount(tokens, 0, k - 1) >= MIN_CONTENT_WORDS) {
+      return [{ from: 0, to: k - 1, source, cue, cueText: 'according to' }];
+    }
+    return [];
+  }
+  // A source starts a sentence, so only its first words are searched for the cue (keeps the scan linear).
+  for (let k = 0; k < Math.min(end, MAX_CUE_INDEX); k++) {
+    const t = tokens[k]!;
+    if (!t.word || t.text !== t.lower) continue;
+    const lemma = cueLemma(t.lower);
+    if (lemma === undefined) continue;
+    // Inverted: "Y, X said" / "Y, said X".
+    let c = k - 1;
+    while (c >= 0 && !isComma(tokens[c]) && k - c <= 9) c--;
+    if (c > 0 && isComma(tokens[c]) && wordCount(tokens, 0, c) >= MIN_CONTENT_WORDS && !NOT_INVERTED.has(lemma)) {
+      let source: Token[] = tokens.slice(c + 1, k).filter((x) => x.word);
+      // "Y, said X" — but not "Y, saying X": a participle there starts a clause, not a source.
+      if (source.length === 0 && !t.lower.endsWith('ing')) source = sourceAfter(tokens.slice(0, end), k + 1);
+      if (source.length > 0 && plausibleSource(source) && !tokens.slice(c + 1, k).some((x) => !x.word && x.text !== '’')) {
+        const pieces: Piece[] = [{ from: 0, to: c, source, cue: t, cueText: t.text }];
+        const more = participle(tokens, k + 1, source);
+        if (more) pieces.push(more);
+        return pieces;
+      }
+    }
+    // Forward: "X said (that) Y", with X at the start of the sentence or after an opening phrase.
+    const left = tokens.slice(0, k);
+    let sourceFrom = 0;
+    for (let j = left.length - 1; j >= 0; j--) {
+      if (isComma(left[j])) {
+        sourceFrom = j + 1;
+        break;
+      }
+    }
+    const source = left.slice(sourceFrom).filter((x) => x.word);
+    while (source.length > 1 && /ly$|^also$|^has$|^have$|^had$|^later$|^then$|^again$/u.test(source[source.length - 1]!.lower)) source.pop();
+    if (source.length === 0 || source.length > 8 || !plausibleSource(source)) continue;
+    if (source.length <= 2 && isPronoun(source[0]!.lower) && ['it', 'who'].includes(source[0]!.lower)) continue;
+    const start = contentStart(tokens, k, lemma);
+    if (NEEDS_THAT.has(lemma) && !isWord(tokens[start - 1], 'that')) continue;
+    if (wordCount(tokens, start, end) < MIN_CONTENT_WORDS) continue;
+    return [{ from: start, to: end, source, cue: t, cueText: t.text }];
+  }
+  return [];
+}
+
+/** Reported statements of the body, in text order. `directCues` are cue offsets already used by direct quotes. */
+export function findReported(body: string, sentences: readonly Sentence[], directCues: ReadonlySet<number>): Found[] {
+  const out: Found[] = [];
+  for (const sentence of sentences) {
+    const tokens = tokenize(body, sentence.start, sentence.end);
+    if (tokens.length < 5) continue;
+    for (const piece of piecesOf(tokens)) {
+      if (directCues.has(piece.cue.start)) continue;
+      const first = tokens[piece.from];
+      const last = tokens[piece.to - 1];
+      if (first === undefined || last === undefined || piece.to <= piece.from) continue;
+      out.push({
+        kind: 'reported',
+        start: first.start,
+        end: last.end,
+        text: body.slice(first.start, last.end),
+        source: piece.source,
+        cue: piece.cueText,
+        cueStart: piece.cue.start,
+        at: piece.source[0]?.start ?? piece.cue.start,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,207 @@
+/**
+ * Turns the words that name a source ("he", "Blinken", "Hanoi's Party chief Vuong Dinh Hue",
+ * "the State Department") into a speaker: a full name or an organisation, never a pronoun.
+ * Names come from the people stage when it has run, and otherwise from the capitalised word runs of
+ * the text itself, so that a surname resolves to the fullest name the story gives for it.
+ */
+import type { Person } from '../types.js';
+import { isUpperStart, tokenize, type Token } from './tokens.js';
+
+/** Words of a title or role that precede a name ("Secretary of State Antony Blinken"). */
+const TITLE_WORDS = new Set([
+  'president', 'vice', 'prime', 'minister', 'secretary', 'ambassador', 'chairman', 'chairwoman', 'chair', 'chief',
+  'general', 'senator', 'sen', 'sen.', 'rep', 'rep.', 'representative', 'governor', 'gov', 'gov.', 'mayor', 'director',
+  'spokesman', 'spokeswoman', 'spokesperson', 'king', 'queen', 'prince', 'princess', 'pope', 'judge', 'justice',
+  'commissioner', 'chancellor', 'premier', 'leader', 'deputy', 'party', 'committee', 'state', 'foreign', 'defense',
+  'defence', 'interior', 'finance', 'attorney', 'officer', 'ceo', 'executive', 'founder', 'professor', 'prof', 'dr',
+  'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'coach', 'manager', 'captain', 'lord', 'lady', 'sir', 'dame',
+  'former', 'acting', 'republican', 'democrat', 'democratic', 'u.s.', 'us', 'uk', 'u.k.', 'un', 'eu', 'national',
+  'security', 'adviser', 'advisor', 'council', 'inspector', 'commander', 'lt', 'col', 'gen', 'gen.', 'sgt', 'analyst',
+  'economist', 'house', 'speaker', 'candidate', 'nominee', 'presidential', 'senate', 'congressman', 'congresswoman',
+  'sheriff', 'lawyer', 'counsel', 'head', 'officials', 'official', 'rev', 'rev.', 'father', 'bishop', 'archbishop',
+  'cardinal', 'rabbi', 'imam', 'sheikh', 'gop', 'white', 'majority', 'minority', 'whip', 'campaign', 'manager',
+]);
+
+/** Sentence-opening words that a capitalised run may start with but that are never part of a name. */
+const LEADERS = new Set([
+  'the', 'a', 'an', 'but', 'and', 'in', 'on', 'at', 'as', 'when', 'while', 'after', 'then', 'meanwhile', 'also',
+  'if', 'so', 'yet', 'still', 'according', 'during', 'since', 'for', 'with', 'by', 'this', 'that', 'these', 'those',
+]);
+
+/** Words that make a capitalised run an organisation rather than a person. */
+const ORG_WORDS = new Set([
+  'department', 'ministry', 'agency', 'office', 'council', 'committee', 'party', 'association', 'union', 'news',
+  'times', 'post', 'journal', 'press', 'inc', 'corp', 'company', 'group', 'university', 'institute', 'bank',
+  'government', 'embassy', 'commission', 'court', 'house', 'senate', 'congress', 'parliament', 'administration',
+  'police', 'army', 'navy', 'foundation', 'center', 'centre', 'organization', 'organisation', 'network', 'bureau',
+  'service', 'board', 'federation', 'league', 'club', 'fund', 'daily', 'herald', 'tribune', 'telegraph', 'guardian',
+  'reuters', 'cnn', 'bbc', 'msnbc', 'fox', 'nbc', 'abc', 'cbs', 'npr', 'pentagon', 'kremlin', 'campaign', 'team',
+  'reports', 'report', 'poll', 'survey', 'study', 'statement', 'website', 'magazine', 'tv', 'radio', 'media',
+]);
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'i', 'we', 'you', 'his', 'hers', 'who']);
+const CONNECTORS = new Set(['de', 'van', 'von', 'der', 'da', 'del', 'bin', 'al', 'la', 'le', 'du', 'dos', 'di']);
+
+export function isPronoun(lower: string): boolean {
+  return PRONOUNS.has(lower);
+}
+
+function bare(word: string): string {
+  return word.replace(/['’]s$/u, '').replace(/[’']$/u, '');
+}
+
+/** A capitalised word that can be part of a name ("Hanoi’s" counts as "Hanoi"). */
+function isNameWord(t: Token): boolean {
+  return t.word && isUpperStart(t.text) && !/^\d/u.test(t.text);
+}
+
+/** Maximal runs of capitalised words (connectors like "de" allowed inside), as arrays of words. */
+export function capitalisedRuns(tokens: readonly Token[]): { words: string[]; start: number; end: number }[] {
+  const runs: { words: string[]; start: number; end: number }[] = [];
+  let cur: Token[] = [];
+  const flush = () => {
+    while (cur.length > 0 && !isNameWord(cur[cur.length - 1]!)) cur.pop();
+    if (cur.length > 0) runs.push({ words: cur.map((t) => t.text), start: cur[0]!.start, end: cur[cur.length - 1]!.end });
+    cur = [];
+  };
+  for (const t of tokens) {
+    if (isNameWord(t)) {
+      cur.push(t);
+      // A possessive closes the name: "Hanoi’s Party chief" is not one name.
+      if (/['’]s$/u.test(t.text)) flush();
+    } else if (cur.length > 0 && t.word && CONNECTORS.has(t.lower)) cur.push(t);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+export interface NameIndex {
+  /** Best full form for a single name word, keyed by the lower-cased word (surname or given name). */
+  readonly byToken: Map<string, string>;
+  /** Capitalised words followed by what: used to tell a place before a name from a given name. */
+  readonly follows: Map<string, Set<string>>;
+  readonly people: readonly Person[];
+}
+
+/** Drops leading title words, and a leading place-like word ("Vietnam Daniel Kritenbrink"). */
+function stripRun(words: readonly string[], follows: Map<string, Set<string>>): string[] {
+  const out = words.map(bare);
+  while (out.length > 1 && LEADERS.has(out[0]!.toLowerCase())) out.shift();
+  if (isOrgName(out.join(' '))) return out;
+  while (out.length > 1 && TITLE_WORDS.has(out[0]!.toLowerCase())) out.shift();
+  while (out.length > 2) {
+    const seenAfter = follows.get(out[0]!);
+    // A word that elsewhere stands before other words (or alone) is a place or title, not a given name.
+    if (seenAfter !== undefined && [...seenAfter].some((w) => w !== out[1])) out.shift();
+    else break;
+  }
+  return out;
+}
+
+export function isOrgName(name: string): boolean {
+  return name.split(/\s+/u).some((w) => ORG_WORDS.has(w.toLowerCase()));
+}
+
+export function buildNameIndex(body: string, people: readonly Person[]): NameIndex {
+  const tokens = tokenize(body);
+  const follows = new Map<string, Set<string>>();
+  const runs = capitalisedRuns(tokens);
+  for (const run of runs) {
+    for (let i = 0; i < run.words.length; i++) {
+      const w = bare(run.words[i]!);
+      const next = i + 1 < run.words.length ? bare(run.words[i + 1]!) : '';
+      let set = follows.get(w);
+      if (set === undefined) follows.set(w, (set = new Set()));
+      set.add(next);
+    }
+  }
+  const byToken = new Map<string, string>();
+  const consider = (key: string, full: string) => {
+    const prev = byToken.get(key);
+    if (prev === undefined || full.split(' ').length > prev.split(' ').length) byToken.set(key, full);
+  };
+  for (const run of runs) {
+    const words = stripRun(run.words, follows);
+    if (words.length < 2 || isOrgName(words.join(' '))) continue;
+    const full = words.join(' ');
+    consider(words[words.length - 1]!.toLowerCase(), full);
+    consider(words[0]!.toLowerCase(), full);
+  }
+  for (const p of people) {
+    const parts = p.name.split(/\s+/u);
+    if (parts.length < 2) continue;
+    byToken.set(parts[parts.length - 1]!.toLowerCase(), p.name);
+    for (const a of p.aliases) if (!a.includes(' ')) byToken.set(a.toLowerCase(), p.name);
+  }
+  return { byToken, follows, people };
+}
+
+/** A person from the people stage that a name form belongs to. */
+function personFor(name: string, people: readonly Person[]): string | undefined {
+  const lower = name.toLowerCase();
+  for (const p of people) {
+    const full = p.name.toLowerCase();
+    if (full === lower || full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`)) return p.name;
+    if (p.aliases.some((a) => a.toLowerCase() === lower)) return p.name;
+  }
+  return undefined;
+}
+
+export type SourceResolution =
+  | { readonly kind: 'name'; readonly name: string; readonly person: boolean }
+  | { readonly kind: 'pronoun'; readonly pronoun: string }
+  | { readonly kind: 'none' };
+
+/** Resolves the words of a source phrase, without looking at the surrounding text for pronouns. */
+export function resolveSource(phrase: readonly Token[], index: NameIndex): SourceResolution {
+  const words = phrase.filter((t) => t.word);
+  if (words.length === 0) return { kind: 'none' };
+  const first = words[0]!;
+  if (words.length <= 2 && isPronoun(first.lower)) return { kind: 'pronoun', pronoun: first.lower };
+  const runs = capitalisedRuns(phrase);
+  // The last capitalised run is the name in "Hanoi's Party chief Vuong Dinh Hue".
+  let chosen: string[] | undefined;
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const stripped = stripRun(runs[r]!.words, index.follows);
+    if (stripped.length === 1 && TITLE_WORDS.has(stripped[0]!.toLowerCase())) continue;
+    chosen = stripped;
+    break;
+  }
+  if (chosen === undefined) return { kind: 'none' };
+  let name = chosen.join(' ');
+  if (isOrgName(name)) {
+    // Keep an organisation's own words, but not a trailing possessive.
+    return { kind: 'name', name, person: false };
+  }
+  const fromPeople = personFor(name, index.people);
+  if (fromPeople !== undefined) return { kind: 'name', name: fromPeople, person: true };
+  if (chosen.length === 1) name = index.byToken.get(name.toLowerCase()) ?? name;
+  return { kind: 'name', name, person: true };
+}
+
+export interface Mention {
+  readonly at: number;
+  readonly name: string;
+}
+
+/**
+ * People named as the first person of each sentence, in text order: what "he" or "she" most likely
+ * points back to when no named speaker came just before.
+ */
+export function subjectMentions(body: string, sentences: readonly { start: number; end: number }[], index: NameIndex): Mention[] {
+  const out: Mention[] = [];
+  for (const s of sentences) {
+    const tokens = tokenize(body, s.start, Math.min(s.end, s.start + 300));
+    for (const run of capitalisedRuns(tokens)) {
+      const words = stripRun(run.words, index.follows);
+      const name = words.join(' ');
+      if (isOrgName(name)) continue;
+      const full = words.length === 1 ? index.byToken.get(name.toLowerCase()) : personFor(name, index.people) ?? (words.length >= 2 ? name : undefined);
+      if (full === undefined) continue;
+      out.push({ at: run.start, name: full });
+      break;
+    }
+  }
+  return out;
+}
