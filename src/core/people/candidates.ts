@@ -3,6 +3,7 @@
  * their edges, then judged by what they are made of (known given names and surnames, initials,
  * organisation or place words) and by the words around them (titles, speech verbs).
  */
+import { layoutEvidence } from './context.js';
 import { isKnownName } from './gazetteer.js';
 import {
   CALENDAR,
@@ -13,6 +14,7 @@ import {
   ROLE_MODIFIERS,
   ROLE_WORDS,
   SPEECH_VERBS,
+  TEAM_WORDS,
 } from './lexicon.js';
 import type { Token } from './tokens.js';
 
@@ -31,8 +33,17 @@ export interface Candidate {
   readonly evidence: number;
 }
 
+/** "al-Abidine", "bin-Laden": a lower-case particle joined to a capitalised name part. */
+function isJoinedParticle(t: Token): boolean {
+  const dash = t.text.indexOf('-');
+  if (dash <= 0 || dash + 1 >= t.text.length) return false;
+  const head = t.text.slice(0, dash);
+  const tail = t.text[dash + 1]!;
+  return PARTICLES.has(head) && tail !== tail.toLowerCase();
+}
+
 function isNameWord(t: Token): boolean {
-  return t.word && (t.capitalised || t.initial) && !/^\d/.test(t.text);
+  return t.word && (t.capitalised || t.initial || isJoinedParticle(t)) && !/^\d/.test(t.text);
 }
 
 /** Token index ranges of capitalised runs, split at punctuation, line breaks and possessives. */
@@ -62,65 +73,109 @@ export function findRuns(tokens: readonly Token[], shouting: readonly boolean[])
   return runs;
 }
 
+const ROMAN = /^[IVX]{1,5}$/;
+
+/** "premiers", "co-premier", "vice-chairman": a role word under a plural or a hyphenated prefix. */
 function isTitleWord(lower: string): boolean {
-  return HONORIFICS.has(lower) || ROLE_WORDS.has(lower);
+  if (HONORIFICS.has(lower) || ROLE_WORDS.has(lower)) return true;
+  const dash = lower.lastIndexOf('-');
+  const tail = dash >= 0 ? lower.slice(dash + 1) : lower;
+  return ROLE_WORDS.has(tail) || (tail.endsWith('s') && ROLE_WORDS.has(tail.slice(0, -1)));
+}
+
+/** Nationalities and places, plurals included ("Iraqis", "North Africans", "Zairean"). */
+function isPlaceWord(lower: string): boolean {
+  if (PLACES.has(lower)) return true;
+  if (lower.endsWith('s') && PLACES.has(lower.slice(0, -1))) return true;
+  return false;
+}
+
+/** A word with a lower-case part after a hyphen ("Brazilian-born", "York-based", "Ex-Yankee" aside). */
+function isHyphenatedCommon(t: Token): boolean {
+  const dash = t.text.indexOf('-');
+  if (dash <= 0 || isJoinedParticle(t)) return false;
+  const after = t.text[dash + 1] ?? '';
+  if (after === after.toLowerCase()) return !isKnownName(t.text.slice(0, dash));
+  return t.lower.startsWith('ex-') || t.lower.startsWith('pro-') || t.lower.startsWith('anti-');
+}
+
+/** A demonym-looking word that is not a name ("Zairean", "Sudanese", "Kuwaiti"). */
+function looksLikeDemonym(lower: string): boolean {
+  return !isKnownName(lower) && (lower.endsWith('ean') || lower.endsWith('ian') || lower.endsWith('ese') || lower.endsWith('ish'));
 }
 
 /** A word that may open a run but is not part of a name. */
-function isLeadingNoise(lower: string): boolean {
+function isLeadingNoise(t: Token): boolean {
+  const lower = t.lower;
   return (
     isTitleWord(lower) ||
     ROLE_MODIFIERS.has(lower) ||
     FUNCTION_WORDS.has(lower) ||
-    PLACES.has(lower) ||
+    isPlaceWord(lower) ||
     CALENDAR.has(lower) ||
-    ORG_WORDS.has(lower)
+    ORG_WORDS.has(lower) ||
+    isHyphenatedCommon(t) ||
+    looksLikeDemonym(lower)
   );
 }
 
-function isTrailingNoise(lower: string): boolean {
-  return CALENDAR.has(lower) || FUNCTION_WORDS.has(lower) || PLACES.has(lower);
+function isTrailingNoise(t: Token): boolean {
+  const lower = t.lower;
+  return CALENDAR.has(lower) || FUNCTION_WORDS.has(lower) || isPlaceWord(lower) || HONORIFICS.has(lower) || isHyphenatedCommon(t);
+}
+
+/** "Cleveland Indians", "Bradford Bulls": a team nickname or another plural common noun ends the run. */
+function isTeamOrPlural(t: Token, lowerSeen: ReadonlySet<string>): boolean {
+  const lower = t.lower;
+  if (TEAM_WORDS.has(lower)) return true;
+  if (!lower.endsWith('s') || isKnownName(lower)) return false;
+  const stem = lower.slice(0, -1);
+  return lowerSeen.has(stem) || lowerSeen.has(lower) || isPlaceWord(stem);
 }
 
 /** Trims a run to the name inside it and judges it; null when it is not a person's name. */
 export function judgeRun(tokens: readonly Token[], run: [number, number], lowerSeen: ReadonlySet<string>): Candidate | null {
   let [first, last] = run;
-  let titled = first > 0 && isTitleWord(tokens[first - 1]!.lower) && tokens[first - 1]!.word;
-  // Leading titles, places and function words: "President", "Australian", "During". A known name
-  // is kept when only one word would be left ("Will Smith", "Jordan Henderson").
-  while (last - first > 0) {
+  let titled = first > 0 && tokens[first - 1]!.word && isTitleWord(tokens[first - 1]!.lower);
+  // Leading titles, places and function words: "President", "Australian", "During".
+  while (last > first) {
     const t = tokens[first]!;
-    if (!isLeadingNoise(t.lower)) break;
+    if (!isLeadingNoise(t)) break;
     if (isTitleWord(t.lower)) titled = true;
-    else if (last - first === 2 && isKnownName(t.lower) && !isTitleWord(t.lower) && !ROLE_MODIFIERS.has(t.lower)) break;
     if (t.possessive) return null;
     first++;
   }
-  while (last - first > 1 && isTrailingNoise(tokens[last - 1]!.lower) && !isKnownName(tokens[last - 1]!.lower)) last--;
-  while (last - first > 0 && !isNameWord(tokens[last - 1]!)) last--;
+  while (last - first > 1 && isTrailingNoise(tokens[last - 1]!)) last--;
+  // Generational suffixes are not part of the name as CoNLL and most style guides count it.
+  while (last - first > 2 && (tokens[last - 1]!.lower === 'jr' || tokens[last - 1]!.lower === 'sr')) last--;
   if (last <= first) return null;
   const parts = tokens.slice(first, last);
   let known = 0;
   let initials = 0;
-  for (const t of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i]!;
     const lower = t.lower;
     if (t.initial) {
       initials++;
       continue;
     }
-    if (ORG_WORDS.has(lower)) return null;
-    if ((PLACES.has(lower) || CALENDAR.has(lower) || FUNCTION_WORDS.has(lower)) && !isKnownName(lower)) return null;
-    if (t.allCaps && parts.length > 1 && !SUFFIXES.has(lower)) return null;
+    if (ORG_WORDS.has(lower) || CALENDAR.has(lower) || FUNCTION_WORDS.has(lower)) return null;
+    // A place word ends a person's name only after a known given name ("Denzel Washington").
+    if (isPlaceWord(lower) && !(i === parts.length - 1 && i > 0 && isKnownName(parts[0]!.lower) && !isPlaceWord(parts[0]!.lower))) return null;
+    if (t.allCaps && parts.length > 1 && !ROMAN.test(t.text)) return null;
+    if (isHyphenatedCommon(t)) return null;
     if (isKnownName(lower)) known++;
-    // A word the text also writes in lower case is a common word, not a name ("Such" is the exception CoNLL loves).
+    // A word the text also writes in lower case is a common word, not a name.
     else if (lowerSeen.has(lower)) known -= 1;
   }
+  if (parts.length > 1 && isTeamOrPlural(parts[parts.length - 1]!, lowerSeen)) return null;
   if (initials === parts.length) return null;
+  if (parts.length === 1 && parts[0]!.allCaps) return null;
   let evidence = known + initials * 0.75;
   if (parts.length >= 2 && (isKnownName(parts[0]!.lower) || parts[0]!.initial)) evidence += 1;
   if (titled) evidence += 1.5;
+  if (parts.length > 1) evidence += layoutEvidence(tokens, first, last);
   const after = tokens[last];
   if (after?.word && SPEECH_VERBS.has(after.lower)) evidence += 1;
-  if (parts.length === 1 && parts[0]!.allCaps) return null;
   return { first, last, titled, evidence };
 }

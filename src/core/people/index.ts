@@ -12,8 +12,8 @@ import { findRole } from './roles.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** Evidence a multi-word name needs to stand as a person; a single word needs more. */
-const MULTI_WORD_EVIDENCE = 1;
-const SINGLE_WORD_EVIDENCE = 2;
+const MULTI_WORD_EVIDENCE = 0;
+const SINGLE_WORD_EVIDENCE = 1.5;
 
 /** Marks tokens on lines written in capitals (headlines, datelines): capitals say nothing there. */
 function shoutingLines(tokens: readonly Token[]): boolean[] {

@@ -36,6 +36,8 @@ export const ROLE_WORDS = words(`
   speaker whip treasurer controller auditor inspector superintendent constable detective officer
   superintendent chairman president-elect premier-elect nominee
   father mother son daughter wife husband brother sister widow uncle aunt
+  democrat republican socialist communist conservative liberal tory nationalist separatist lawmaker legislator
+  mp deputy militant guerrilla warlord dictator strongman tycoon magnate billionaire millionaire
   mr mrs ms dr
 `);
 
@@ -46,7 +48,7 @@ export const ROLE_MODIFIERS = words(`
   deputy vice acting former ex first second senior junior chief executive general managing supreme
   assistant associate under attorney-general secretary-general
   party committee central national federal provincial regional city municipal people's
-  grand crown head
+  grand crown head high lord co ex
 `);
 
 /** Words that end or make up organisation names. */
@@ -66,7 +68,26 @@ export const ORG_WORDS = words(`
   tour grand prix series trophy prize award festival conference summit treaty accord pact plan
   republic kingdom state states province region district territory federation emirates
   democrats republicans socialists communists conservatives liberals labour tories greens
-  brothers sons & associates mirror mail express daily sunday weekly
+  brothers sons & associates mirror mail express daily sunday weekly newsroom newsdesk desk
+  dow nasdaq nikkei ftse dax cac hang seng
+  interfax tass itar-tass xinhua kyodo bernama antara anatolian mena irna ansa efe dpa pap ctk mti bta hina
+  sapa tanjug reuters ap afp upi bloomberg
+  honda ford mercedes benz toyota nissan ferrari renault peugeot fiat bmw volkswagen audi porsche cosworth
+  yamaha suzuki kawasaki ducati
+  rights catholic protestant cross coast town cape lakes valley heights hills
+`);
+
+/** Nicknames of sports teams and clubs (never the last word of a person's name). */
+export const TEAM_WORDS = words(`
+  yankees dodgers giants padres astros rockies marlins cubs mets braves reds pirates cardinals expos phillies
+  orioles tigers twins royals rangers mariners angels athletics brewers jays sox indians
+  bulls lakers celtics knicks nets pistons bucks heat magic hawks hornets spurs rockets suns jazz kings
+  clippers warriors blazers sonics nuggets mavericks raptors grizzlies
+  cowboys packers steelers patriots dolphins jets bills bears lions vikings saints falcons panthers buccaneers
+  redskins eagles chiefs raiders broncos chargers seahawks oilers colts browns bengals ravens jaguars titans
+  rams 49ers
+  rovers wanderers albion orient vale thistle hearts celtic hibernian argyle harriers
+  blacks wallabies springboks lions pumas
 `);
 
 /** Months, days and other calendar words. */
@@ -143,7 +164,8 @@ export const FUNCTION_WORDS = words(`
   said says say told asked added according
   mr mrs ms dr
   yes no oh ok okay please thanks thank
-  police officials analysts sources reports report people government authorities
+  police officials analysts sources reports report people government authorities traders dealers economists
+  diplomats witnesses eyewitnesses residents investors experts critics
   earlier recently overall finally total result results scores score standings table
   note notes editor editors update updated photo photos picture pictures video file reuters ap afp upi
   page section chapter part
