@@ -89,3 +89,15 @@ export function stripCredit(line: string): string {
   const m = /(?:\s|^)(?:\(?(?:file |staff )?(?:photo|image|picture|credit)s?(?: by|:)\s[^.()]{1,80}\.?\)?)\s*$/i.exec(line);
   return m ? line.slice(0, m.index).trim() : line;
 }
+
+const CAPTION_LABELS = new Set([
+  'photo', 'photos', 'foto', 'fotos', 'фото', 'image', 'images', 'picture', 'pictures', 'photograph', 'credit', 'credits', 'photo credit',
+  'image credit', 'image source', 'bild', 'imagen', 'immagine', 'crédit', 'crédito', 'crédits', 'credito', 'illustration', 'иллюстрация',
+  'источник фото', 'foto:', 'zdjęcie', 'kuva', '사진', '写真', '图片',
+]);
+
+/** A line that is only a caption label ("Photo:", "Фото:"): it and the short credit after it are furniture. */
+export function isCaptionLabel(line: string): boolean {
+  if (line.length > 30 || !/[:：]\s*$/u.test(line)) return false;
+  return CAPTION_LABELS.has(line.replace(/[:：]\s*$/u, '').trim().toLowerCase());
+}

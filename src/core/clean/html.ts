@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { CleanDocument } from '../types.js';
-import { isCaptionLine, isInlinePromo, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { isCaptionLabel, isCaptionLine, isInlinePromo, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
 import { readMetadata } from './metadata.js';
 import { squashSpaces } from './normalize.js';
@@ -24,7 +24,7 @@ interface DomNode {
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p',
-  'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'caption', 'br', 'picture', 'video', 'iframe',
+  'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'br', 'picture', 'video', 'iframe',
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'select', 'option', 'textarea', 'input', 'figcaption', 'head', 'title', 'object', 'embed', 'canvas', 'audio', 'video', 'iframe']);
 const SKIP_IN_PAGE = new Set([...SKIP, 'nav', 'header', 'footer', 'aside', 'form']);
@@ -62,6 +62,7 @@ export function blockText(root: DomNode, skip: ReadonlySet<string> = SKIP): stri
     if (node.getAttribute?.('hidden') !== null && node.getAttribute?.('hidden') !== undefined) continue;
     if (node.getAttribute?.('aria-hidden') === 'true') continue;
     if (BLOCK.has(name)) breakLine();
+    else if (name === 'td' || name === 'th') current += ' '; // a table row reads as one line
     stack.push({ node, closing: true });
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, closing: false });
@@ -83,8 +84,12 @@ export function tidyParagraphs(lines: readonly string[], title: string | null): 
   const seen = new Set<string>();
   const titleKey = title ? title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : null;
   let seenWords = 0;
+  let afterLabel = false;
   for (const line of lines) {
     seenWords += line.split(' ').length;
+    const creditAfterLabel = afterLabel && line.split(' ').length <= 10 && !/[.!?]$/.test(line);
+    afterLabel = isCaptionLabel(line);
+    if (afterLabel || creditAfterLabel) continue;
     if (isTailMarker(line) && out.length > 0 && seenWords > total * 0.6) break;
     if (isWidgetLine(line) || isInlinePromo(line) || isCaptionLine(line)) continue;
     const cleaned = stripCredit(line);
@@ -131,7 +136,7 @@ export function cleanHtml(html: string): CleanDocument {
   const fallback = cleanPlainText(pageText.join('\n'));
   const readabilityWords = wordCount(lines);
   const fallbackWords = wordCount(fallback.paragraphs);
-  if (readabilityWords < 60 || readabilityWords < fallbackWords * 0.3) lines = [...fallback.paragraphs];
+  if (readabilityWords < 50 && fallbackWords > readabilityWords) lines = [...fallback.paragraphs];
 
   const paragraphs = tidyParagraphs(lines, title);
   let source = meta.siteName ?? article?.siteName ?? null;

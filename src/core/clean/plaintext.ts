@@ -4,7 +4,7 @@
  * article is the best-scoring contiguous run of blocks, furniture inside it is dropped, and the
  * headline is taken from just above it.
  */
-import { isCaptionLine, isInlinePromo, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { isCaptionLabel, isCaptionLine, isInlinePromo, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
 import { bestSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures } from './mainblock.js';
 import { squashSpaces } from './normalize.js';
@@ -82,9 +82,13 @@ export function cleanPlainText(text: string): PlainArticle {
   const seen = new Set<string>();
   if (title) seen.add(dedupeKey(title));
   const paragraphs: string[] = [];
+  let afterLabel = false;
   for (let i = start; i < end; i++) {
     const line = blocks[i]!;
     const f = features[i]!;
+    const creditAfterLabel = afterLabel && f.words <= 10 && !f.sentenceEnd;
+    afterLabel = isCaptionLabel(line);
+    if (afterLabel || creditAfterLabel) continue;
     if (f.tail && paragraphs.length > 0) break;
     if (isWidgetLine(line) || isInlinePromo(line) || isTailMarker(line)) continue;
     if (paragraphs.length === 0 && bylineOf(line)) {
