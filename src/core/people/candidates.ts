@@ -20,8 +20,6 @@ import type { Token } from './tokens.js';
 
 /** Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden"). */
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'del', 'dos', 'das', 'ter', 'ten', 'y']);
-/** Generational suffixes kept in the name. */
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 export interface Candidate {
   /** Index of the first and one past the last token of the name. */
@@ -107,6 +105,8 @@ function looksLikeDemonym(lower: string): boolean {
 /** A word that may open a run but is not part of a name. */
 function isLeadingNoise(t: Token): boolean {
   const lower = t.lower;
+  // "A. Dale": a one-letter initial is never the article "a".
+  if (t.initial && t.text.length === 2) return false;
   return (
     isTitleWord(lower) ||
     ROLE_MODIFIERS.has(lower) ||
@@ -145,7 +145,7 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
     if (t.possessive) return null;
     first++;
   }
-  while (last - first > 1 && isTrailingNoise(tokens[last - 1]!)) last--;
+  while (last - first > 1 && isTrailingNoise(tokens[last - 1]!) && !(last - first === 2 && isKnownName(tokens[first]!.lower) && isKnownName(tokens[last - 1]!.lower))) last--;
   // Generational suffixes are not part of the name as CoNLL and most style guides count it.
   while (last - first > 2 && (tokens[last - 1]!.lower === 'jr' || tokens[last - 1]!.lower === 'sr')) last--;
   if (last <= first) return null;
@@ -159,9 +159,11 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
       initials++;
       continue;
     }
-    if (ORG_WORDS.has(lower) || CALENDAR.has(lower) || FUNCTION_WORDS.has(lower)) return null;
+    const endsAfterGivenName = i === parts.length - 1 && i > 0 && isKnownName(parts[0]!.lower) && !isPlaceWord(parts[0]!.lower);
+    if (ORG_WORDS.has(lower)) return null;
+    if ((CALENDAR.has(lower) || FUNCTION_WORDS.has(lower)) && !(endsAfterGivenName && isKnownName(lower))) return null;
     // A place word ends a person's name only after a known given name ("Denzel Washington").
-    if (isPlaceWord(lower) && !(i === parts.length - 1 && i > 0 && isKnownName(parts[0]!.lower) && !isPlaceWord(parts[0]!.lower))) return null;
+    if (isPlaceWord(lower) && !endsAfterGivenName) return null;
     if (t.allCaps && parts.length > 1 && !ROMAN.test(t.text)) return null;
     if (isHyphenatedCommon(t)) return null;
     if (isKnownName(lower)) known++;
@@ -174,7 +176,7 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
   let evidence = known + initials * 0.75;
   if (parts.length >= 2 && (isKnownName(parts[0]!.lower) || parts[0]!.initial)) evidence += 1;
   if (titled) evidence += 1.5;
-  if (parts.length > 1) evidence += layoutEvidence(tokens, first, last);
+  evidence += layoutEvidence(tokens, first, last);
   const after = tokens[last];
   if (after?.word && SPEECH_VERBS.has(after.lower)) evidence += 1;
   return { first, last, titled, evidence };

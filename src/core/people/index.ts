@@ -5,6 +5,7 @@
  */
 import type { Person, Sentence } from '../types.js';
 import { findRuns, judgeRun, type Candidate } from './candidates.js';
+import { listGroups } from './context.js';
 import { groupMentions, type Entity, type Mention } from './coreference.js';
 import { isCredit } from './credits.js';
 import { SPEECH_VERBS } from './lexicon.js';
@@ -14,6 +15,10 @@ import { tokenize, type Token } from './tokens.js';
 /** Evidence a multi-word name needs to stand as a person; a single word needs more. */
 const MULTI_WORD_EVIDENCE = 0;
 const SINGLE_WORD_EVIDENCE = 1.5;
+/** Evidence a name needs when it stands in a list with a person. */
+const LISTED_EVIDENCE = 0;
+/** How many names make a line-up. */
+const LINE_UP_SIZE = 3;
 
 /** Marks tokens on lines written in capitals (headlines, datelines): capitals say nothing there. */
 function shoutingLines(tokens: readonly Token[]): boolean[] {
@@ -72,13 +77,28 @@ export function findPeople(body: string, _sentences: readonly Sentence[]): Perso
   const shouting = shoutingLines(tokens);
   const lowerSeen = new Set<string>();
   for (const t of tokens) if (t.word && !t.capitalised) lowerSeen.add(t.lower);
-  const mentions: Mention[] = [];
+  const candidates: Candidate[] = [];
   for (const run of findRuns(tokens, shouting)) {
     const c = judgeRun(tokens, run, lowerSeen);
-    if (c === null || isCredit(tokens, c.first, c.last)) continue;
-    mentions.push(toMention(body, tokens, c));
+    if (c !== null && !isCredit(tokens, c.first, c.last)) candidates.push(c);
   }
-  const entities = groupMentions(mentions);
+  const mentions = candidates.map((c) => toMention(body, tokens, c));
+  // A name in a line-up beside people is a person too ("Given, Breen, Staunton, ... Quinn, O'Neill").
+  const groups = listGroups(tokens, candidates);
+  const firstPass = new Set(groupMentions(mentions).flatMap((e) => e.spans.map((s) => s.start)));
+  const size = new Map<number, number>();
+  const people = new Map<number, number>();
+  mentions.forEach((m, i) => {
+    const g = groups[i]!;
+    size.set(g, (size.get(g) ?? 0) + 1);
+    if (firstPass.has(m.span.start)) people.set(g, (people.get(g) ?? 0) + 1);
+  });
+  const listed = mentions.map((m, i) => {
+    const g = groups[i]!;
+    const inLineUp = (size.get(g) ?? 0) >= LINE_UP_SIZE && (people.get(g) ?? 0) > 0;
+    return !m.canFound && inLineUp && candidates[i]!.evidence >= LISTED_EVIDENCE ? { ...m, canFound: true } : m;
+  });
+  const entities = groupMentions(listed);
   return entities
     .map((e, order) => ({ e, order, score: importance(e, body.length) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
