@@ -1,0 +1,36 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { articleChoices, resolveArticle } from '../src/bot/article-arg.js';
+import { defineCommand } from '../src/bot/command.js';
+import { refFor } from '../src/bot/custom-id.js';
+import { renderBrief } from '../src/bot/render/brief.js';
+
+export const briefCommand = defineCommand({
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'brief',
+    description: 'A ten-second read of a stored article: summary, key quotes, people and numbers',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'article', description: 'Title words, a person or the id', required: true, autocomplete: true },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'length',
+        description: 'How long a summary (default standard)',
+        choices: [
+          { name: 'short', value: 'short' },
+          { name: 'standard', value: 'standard' },
+          { name: 'detailed', value: 'detailed' },
+        ],
+      },
+    ],
+  } as const,
+  async execute({ ctx, args, defer }) {
+    const article = resolveArticle(ctx, args.article);
+    const length = args.length ?? 'standard';
+    if (ctx.summaries.mightBeSlow(article, length)) await defer();
+    const briefing = ctx.summaries.get(article, length);
+    return { message: renderBrief({ article, briefing, length, ref: refFor(article.id) }, 'brief') };
+  },
+  autocomplete(ctx, focused) {
+    return articleChoices(ctx, focused.value);
+  },
+});

@@ -1,0 +1,35 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { articleChoices, resolveArticle } from '../src/bot/article-arg.js';
+import { defineCommand } from '../src/bot/command.js';
+import { refFor } from '../src/bot/custom-id.js';
+import { renderBrief, renderFigures } from '../src/bot/render/brief.js';
+
+export const figuresCommand = defineCommand({
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'figures',
+    description: 'The people (with roles) and numbers (with what they count) in a stored article',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'article', description: 'Title words, a person or the id', required: true, autocomplete: true },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'show',
+        description: 'People, numbers or both (default both)',
+        choices: [
+          { name: 'people', value: 'people' },
+          { name: 'numbers', value: 'numbers' },
+          { name: 'all', value: 'all' },
+        ],
+      },
+    ],
+  } as const,
+  execute({ ctx, args }) {
+    const article = resolveArticle(ctx, args.article);
+    const target = { article, briefing: article.briefing, length: 'standard' as const, ref: refFor(article.id) };
+    const show = args.show ?? 'all';
+    return { message: show === 'all' ? renderFigures(target) : renderBrief(target, show) };
+  },
+  autocomplete(ctx, focused) {
+    return articleChoices(ctx, focused.value);
+  },
+});

@@ -1,0 +1,14 @@
+/** Every slash command the bot registers and answers. */
+import type { CommandModule } from '../src/bot/command.js';
+import { articlesCommand } from './articles.js';
+import { briefCommand } from './brief.js';
+import { figuresCommand } from './figures.js';
+import { helpCommand } from './help.js';
+import { quotesCommand } from './quotes.js';
+import { searchCommand } from './search.js';
+
+export const commands: readonly CommandModule[] = [briefCommand, quotesCommand, figuresCommand, articlesCommand, searchCommand, helpCommand] as unknown as readonly CommandModule[];
+
+export function commandDefinitions(): CommandModule['definition'][] {
+  return commands.map((c) => c.definition);
+}

@@ -1,0 +1,34 @@
+/** The `article` option shared by /brief, /quotes and /figures: autocomplete and resolving free text. */
+import type { StoredArticle } from '../library/store.js';
+import { UserError, type BotContext } from './command.js';
+import { refFor } from './custom-id.js';
+import { clip, fitChoices, type Choice } from './limits.js';
+import { formatDate } from './render/common.js';
+
+function choiceName(article: StoredArticle): string {
+  const title = article.briefing.title ?? article.id;
+  const date = formatDate(article.briefing.date);
+  const suffix = date ? ` · ${date}` : '';
+  return clip(title, 100 - suffix.length) + suffix;
+}
+
+/** Up to 25 matches for what the member has typed so far, answered from memory. */
+export function articleChoices(ctx: BotContext, typed: string): Choice[] {
+  return fitChoices(ctx.index.autocomplete(typed, 25).map((a) => ({ name: choiceName(a), value: refFor(a.id) })));
+}
+
+/** The article a picked value or typed text means; a UserError with suggestions when it is unclear. */
+export function resolveArticle(ctx: BotContext, value: string): StoredArticle {
+  const result = ctx.index.resolve(value);
+  if (result.kind === 'found') return result.article;
+  if (result.kind === 'ambiguous') {
+    const options = result.suggestions.map((a) => `• ${choiceName(a)} — \`${clip(a.id, 90)}\``).join('\n');
+    throw new UserError(`No article is called “${clip(value, 100)}”. Did you mean:\n${options}\nPick one from the list as you type.`);
+  }
+  const total = ctx.source.list().length;
+  throw new UserError(
+    total === 0
+      ? 'No briefings are stored yet.'
+      : `No stored article matches “${clip(value, 100)}”. Start typing a title word, a person or the id and pick from the list, or use \`/search\`.`,
+  );
+}

@@ -1,0 +1,52 @@
+/** What the bot's buttons and select menus do; their whole state comes from the custom_id. */
+import type { StoredArticle } from '../library/store.js';
+import type { BriefLength } from '../present/brief-view.js';
+import { UserError, type BotContext, type Reply } from './command.js';
+import { refFor, type ComponentState } from './custom-id.js';
+import { renderBrief } from './render/brief.js';
+import { renderArticlesPage } from './render/lists.js';
+
+export interface ComponentCall {
+  readonly ctx: BotContext;
+  readonly state: ComponentState;
+  /** The picked values of a select menu (empty for buttons). */
+  readonly values: readonly string[];
+  defer(): Promise<void>;
+}
+
+/** `update` edits the message the component sits on; `reply` posts a new message. */
+export type ComponentMode = 'update' | 'reply';
+
+export function modeOf(state: ComponentState): ComponentMode {
+  return state.kind === 'brief' || state.kind === 'articles' ? 'update' : 'reply';
+}
+
+function articleByRef(ctx: BotContext, ref: string): StoredArticle {
+  const article = ctx.index.resolveRef(ref);
+  if (!article) throw new UserError('That article is no longer stored. Use `/articles` or `/search` to find another.');
+  return article;
+}
+
+async function briefOf(call: ComponentCall, ref: string, length: BriefLength, view: 'brief' | 'quotes' | 'people' | 'numbers'): Promise<Reply> {
+  const article = articleByRef(call.ctx, ref);
+  if (call.ctx.summaries.mightBeSlow(article, length)) await call.defer();
+  const briefing = call.ctx.summaries.get(article, length);
+  return { message: renderBrief({ article, briefing, length, ref: refFor(article.id) }, view) };
+}
+
+export async function handleComponent(call: ComponentCall): Promise<Reply> {
+  const { state } = call;
+  switch (state.kind) {
+    case 'brief':
+      return briefOf(call, state.ref, state.length, state.view);
+    case 'open':
+      return briefOf(call, state.ref, state.length, 'brief');
+    case 'pick': {
+      const ref = call.values[0];
+      if (!ref) throw new UserError('Pick an article from the menu.');
+      return briefOf(call, ref, state.length, 'brief');
+    }
+    case 'articles':
+      return { message: renderArticlesPage(call.ctx.source.list(), call.ctx.source.skipped(), state.page) };
+  }
+}

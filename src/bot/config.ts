@@ -1,0 +1,67 @@
+/**
+ * The bot's settings, from the environment (and `.env` via dotenv), checked at start-up so a
+ * mistake is reported in one clear sentence instead of a stack trace from deep inside discord.js.
+ */
+import { z } from 'zod';
+
+export interface BotConfig {
+  readonly token: string;
+  readonly clientId: string;
+  readonly guildId?: string;
+  readonly articlesDir: string;
+  /** REST base URL (DISCORD_API_URL), e.g. a rate-limit proxy or the test emulator. */
+  readonly apiUrl?: string;
+  readonly logLevel?: string;
+  /** A role allowed to add articles, when ingesting is enabled. */
+  readonly ingestRoleId?: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits (Developer Portal → your application → General Information)');
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: z
+    .string({ error: 'is not set' })
+    .trim()
+    .min(1, 'is empty')
+    .refine((t) => !/\s/.test(t), 'must not contain spaces'),
+  DISCORD_CLIENT_ID: z.string({ error: 'is not set' }).trim().pipe(snowflake),
+  DISCORD_GUILD_ID: optional(z.string().trim().pipe(snowflake)),
+  ARTICLES_DIR: optional(z.string().trim().min(1)).transform((v) => v ?? 'articles'),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' })),
+  DISCORD_INGEST_ROLE_ID: optional(z.string().trim().pipe(snowflake)),
+});
+
+export const NO_TOKEN_HELP = [
+  'DISCORD_TOKEN is not set, so the bot cannot connect to Discord.',
+  'Copy .env.example to .env and fill in DISCORD_TOKEN and DISCORD_CLIENT_ID',
+  '(Discord Developer Portal → your application → Bot → Reset Token; General Information → Application ID).',
+  'Without a token you can still read briefings offline:  npm run cli -- brief <article id or title words>',
+].join('\n');
+
+/** Validates the environment; throws ConfigError with every problem, one per line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  if (!env['DISCORD_TOKEN']?.trim()) throw new ConfigError(NO_TOKEN_HELP);
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+    throw new ConfigError(`The bot's settings are not valid:\n  ${lines.join('\n  ')}\nSee .env.example for what each setting means.`);
+  }
+  const e = parsed.data;
+  return {
+    token: e.DISCORD_TOKEN,
+    clientId: e.DISCORD_CLIENT_ID,
+    articlesDir: e.ARTICLES_DIR,
+    ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+    ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+    ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
+    ...(e.DISCORD_INGEST_ROLE_ID ? { ingestRoleId: e.DISCORD_INGEST_ROLE_ID } : {}),
+  };
+}

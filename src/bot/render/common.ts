@@ -1,0 +1,60 @@
+import { ButtonStyle, ComponentType, escapeMarkdown, type APIButtonComponentWithCustomId } from 'discord.js';
+import type { Quote } from '../../core/types.js';
+import { clip, fitButtonLabel, checkCustomId } from '../limits.js';
+
+export const BRAND_COLOR = 0x2b6cb0;
+export const ERROR_COLOR = 0xc53030;
+
+/** Article text shown as Markdown must not be read as Markdown. Also flattens line breaks. */
+export function md(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2020-07-06" → "6 July 2020"; "--04-15" (year unknown) → "15 April"; anything else as given. */
+export function formatDate(date: string | null): string | null {
+  if (!date) return null;
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const partial = /^--(\d{2})-(\d{2})$/.exec(date);
+  const [year, month, day] = full ? [full[1], full[2], full[3]] : partial ? [undefined, partial[1], partial[2]] : [];
+  const monthName = MONTHS[Number(month) - 1];
+  if (!monthName || !day) return date;
+  return [String(Number(day)), monthName, year].filter(Boolean).join(' ');
+}
+
+/** Only http(s) links may become embed URLs; anything else would be refused by Discord. */
+export function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && url.length <= 2048 ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One quote as a line: the words in quote marks (clipped inside them), then who said it. */
+export function quoteLine(quote: Quote, maxWords = 400): string {
+  const who = quote.speaker ? `**${md(quote.speaker)}**` : '*unattributed*';
+  const words = md(clip(quote.text, maxWords));
+  return quote.kind === 'direct' ? `“${words}” — ${who}` : `${who} (reported): ${words}`;
+}
+
+export function button(
+  customId: string,
+  label: string,
+  options: { style?: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger; disabled?: boolean } = {},
+): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    custom_id: checkCustomId(customId),
+    label: fitButtonLabel(label),
+    style: options.style ?? ButtonStyle.Secondary,
+    ...(options.disabled ? { disabled: true } : {}),
+  };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,198 @@
+/**
+ * In-memory search over an ArticleSource: typo-tolerant prefix matching for `article` autocomplete
+ * (titles, ids, people) and full-text search for /search (also bodies and quotes). Built with
+ * MiniSearch, kept up to date incrementally on the source's `onChange`, so no query touches disk.
+ */
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import type { ArticleSource } from '../library/source.js';
+import type { StoredArticle } from '../library/store.js';
+import type { Briefing } from '../core/types.js';
+import { HASH_PREFIX, hashId } from './ref.js';
+import { makeSnippet } from './snippet.js';
+import { foldTerm } from './fold.js';
+
+interface SuggestDoc {
+  id: string;
+  title: string;
+  idWords: string;
+  people: string;
+}
+
+interface FullDoc extends SuggestDoc {
+  quotes: string;
+  body: string;
+}
+
+export interface SearchHit {
+  readonly article: StoredArticle;
+  readonly score: number;
+  /** A short passage of the body around the first matched word, or the start of the body. */
+  readonly snippet: string;
+}
+
+export type Resolution =
+  | { readonly kind: 'found'; readonly article: StoredArticle }
+  | { readonly kind: 'ambiguous'; readonly suggestions: readonly StoredArticle[] }
+  | { readonly kind: 'none' };
+
+export { foldTerm };
+
+function fuzziness(term: string): number | false {
+  return term.length >= 4 ? 0.2 : false;
+}
+
+const SUGGEST_OPTIONS: SearchOptions = {
+  boost: { title: 3, people: 2, idWords: 1 },
+  prefix: true,
+  fuzzy: (term) => fuzziness(term),
+  maxFuzzy: 2,
+  combineWith: 'AND',
+};
+
+const FULL_OPTIONS: SearchOptions = {
+  boost: { title: 3, people: 2, quotes: 1.5, body: 1 },
+  prefix: (_term, index, terms) => index === terms.length - 1,
+  fuzzy: (term) => fuzziness(term),
+  maxFuzzy: 2,
+  combineWith: 'AND',
+};
+
+function suggestDoc(article: StoredArticle): SuggestDoc {
+  const b = article.briefing;
+  return {
+    id: article.id,
+    title: b.title ?? '',
+    idWords: article.id,
+    people: b.people.map((p) => [p.name, ...p.aliases].join(' ')).join(' '),
+  };
+}
+
+function fullDoc(article: StoredArticle): FullDoc {
+  return { ...suggestDoc(article), quotes: article.briefing.quotes.map((q) => q.text).join(' '), body: article.briefing.body };
+}
+
+function newSuggestIndex(): MiniSearch<SuggestDoc> {
+  return new MiniSearch<SuggestDoc>({ fields: ['title', 'idWords', 'people'], processTerm: foldTerm, searchOptions: SUGGEST_OPTIONS });
+}
+
+function newFullIndex(): MiniSearch<FullDoc> {
+  return new MiniSearch<FullDoc>({
+    fields: ['title', 'idWords', 'people', 'quotes', 'body'],
+    processTerm: foldTerm,
+    searchOptions: FULL_OPTIONS,
+  });
+}
+
+export class ArticleIndex {
+  private readonly suggest = newSuggestIndex();
+  private readonly full = newFullIndex();
+  private readonly indexed = new Map<string, Briefing>();
+  private readonly byHash = new Map<string, string>();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly source: ArticleSource) {
+    this.sync();
+    this.unsubscribe = source.onChange(() => this.sync());
+  }
+
+  /** Stops following the source. */
+  close(): void {
+    this.unsubscribe();
+  }
+
+  get size(): number {
+    return this.indexed.size;
+  }
+
+  /** Brings the index in line with the source: adds new articles, re-indexes edited ones, drops removed ones. */
+  sync(): void {
+    const current = new Map(this.source.list().map((a) => [a.id, a]));
+    for (const id of [...this.indexed.keys()]) {
+      if (!current.has(id)) this.remove(id);
+    }
+    for (const [id, article] of current) {
+      const previous = this.indexed.get(id);
+      if (previous === article.briefing) continue;
+      if (previous) this.remove(id);
+      this.suggest.add(suggestDoc(article));
+      this.full.add(fullDoc(article));
+      this.indexed.set(id, article.briefing);
+      this.byHash.set(hashId(id), id);
+    }
+  }
+
+  private remove(id: string): void {
+    this.suggest.discard(id);
+    this.full.discard(id);
+    this.indexed.delete(id);
+    this.byHash.delete(hashId(id));
+  }
+
+  /** An article by id or by the `#hash` reference used where the id is too long. */
+  resolveRef(ref: string): StoredArticle | undefined {
+    const direct = this.source.get(ref);
+    if (direct || !ref.startsWith(HASH_PREFIX)) return direct;
+    const id = this.byHash.get(ref);
+    return id === undefined ? undefined : this.source.get(id);
+  }
+
+  private articlesOf(results: readonly SearchResult[], limit: number): StoredArticle[] {
+    const out: StoredArticle[] = [];
+    for (const r of results) {
+      if (out.length >= limit) break;
+      const article = this.source.get(r.id as string);
+      if (article) out.push(article);
+    }
+    return out;
+  }
+
+  /** Up to `limit` articles for the autocomplete box: newest first when nothing is typed yet. */
+  autocomplete(query: string, limit = 25): StoredArticle[] {
+    const q = query.trim().slice(0, 200);
+    if (q === '') return this.source.list().slice(0, limit);
+    let results = this.suggest.search(q);
+    if (results.length < limit) {
+      const seen = new Set(results.map((r) => r.id));
+      results = results.concat(this.suggest.search(q, { combineWith: 'OR' }).filter((r) => !seen.has(r.id)));
+    }
+    return this.articlesOf(results, limit);
+  }
+
+  /** Full-text search, best first, with a snippet per hit. */
+  search(query: string, limit = 10): SearchHit[] {
+    const q = query.trim().slice(0, 200);
+    if (q === '') return [];
+    let results = this.full.search(q);
+    if (results.length === 0) results = this.full.search(q, { combineWith: 'OR' });
+    const hits: SearchHit[] = [];
+    for (const r of results) {
+      if (hits.length >= limit) break;
+      const article = this.source.get(r.id as string);
+      if (!article) continue;
+      hits.push({ article, score: r.score, snippet: makeSnippet(article.briefing.body, r.terms) });
+    }
+    return hits;
+  }
+
+  /**
+   * What a member meant by text typed into the `article` option without picking a suggestion:
+   * an id, a reference, or words that single out one article; otherwise the closest candidates.
+   */
+  resolve(text: string): Resolution {
+    const q = text.trim();
+    if (q === '') return { kind: 'none' };
+    const byRef = this.resolveRef(q);
+    if (byRef) return { kind: 'found', article: byRef };
+    const folded = foldTerm(q);
+    const strict = this.suggest.search(q, { fuzzy: false, prefix: false });
+    const exactTitle = strict.map((r) => this.source.get(r.id as string)).find((a) => a && foldTerm(a.briefing.title ?? '') === folded);
+    if (exactTitle) return { kind: 'found', article: exactTitle };
+    const [first, second] = strict;
+    if (first && (!second || first.score >= 2 * second.score)) {
+      const article = this.source.get(first.id as string);
+      if (article) return { kind: 'found', article };
+    }
+    const suggestions = this.autocomplete(q, 3);
+    return suggestions.length > 0 ? { kind: 'ambiguous', suggestions } : { kind: 'none' };
+  }
+}
