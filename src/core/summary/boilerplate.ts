@@ -81,3 +81,26 @@ export function isBoilerplate(text: string): boolean {
   if (letters.length >= 12 && letters === letters.toUpperCase()) return true;
   return false;
 }
+
+/** Words that make "X said: …" a quote introduction rather than a caption label. */
+const SPEECH_LABEL = /\b(?:is|was|are|were|has|have|had|will|would|include|includes|said|says|say|told|tells|added|adds|wrote|writes|explained|asked|insisted|warned|stated|continued|replied|tweeted|posted|reads?)\b/i;
+
+/**
+ * A caption under a photo: "Gruesome: the player was left with a scar …", "On his way: Smith (left) …".
+ * A short label before a colon, or a "(pictured)"/"(left)" pointer. Such lines may still be sentences,
+ * so this is a penalty signal, not an exclusion.
+ */
+export function looksLikeCaption(text: string): boolean {
+  const colon = text.indexOf(':');
+  if (colon > 0 && colon <= 40) {
+    const label = text.slice(0, colon);
+    const labelWords = label.trim().split(/\s+/).length;
+    if (labelWords <= 5 && !SPEECH_LABEL.test(label) && !/["“”]/.test(label) && !/\d$/.test(label)) return true;
+  }
+  return /\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file photo)\b/i.test(text);
+}
+
+/** A photo credit line ("Photograph: Name/Agency", "Photo: …"), which follows its caption. */
+export function startsWithPhotoCredit(text: string): boolean {
+  return /^(?:photograph|photo|photos|picture|image|credit)s?\s*:/i.test(text);
+}

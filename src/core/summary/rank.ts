@@ -5,7 +5,7 @@
  * Selection is greedy with an MMR-style redundancy penalty; near-duplicates are never both chosen.
  */
 import type { Sentence } from '../types.js';
-import { isBoilerplate, isFragment, looksLikeHeadline, wordsOf } from './boilerplate.js';
+import { isBoilerplate, isFragment, looksLikeCaption, looksLikeHeadline, startsWithPhotoCredit, wordsOf } from './boilerplate.js';
 import { contentTerms, cosine, termCounts, type TermVector } from './terms.js';
 
 export interface RankWeights {
@@ -19,7 +19,11 @@ export interface RankWeights {
   readonly quoteOnly: number;
   readonly short: number;
   readonly long: number;
+  /** Per-word cost (words / 40, capped at 1.5): shorter sentences make a tighter summary. */
+  readonly length: number;
   readonly beforeDateline: number;
+  /** Photo captions: label-colon lines, "(pictured)" pointers, the line right before a photo credit. */
+  readonly caption: number;
   readonly redundancy: number;
   /** Unweighted cosine above which two sentences say the same thing. */
   readonly duplicate: number;
@@ -35,7 +39,9 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   quoteOnly: 0.1,
   short: 0.2,
   long: 0.1,
+  length: 0,
   beforeDateline: 0.5,
+  caption: 0.3,
   redundancy: 0,
   duplicate: 0.5,
 };
@@ -93,6 +99,9 @@ export function rankSummary(
   if (n <= 0 || sentences.length === 0) return [];
   const scored = sentences.slice(0, MAX_SCORED_SENTENCES);
   const head = titleSentence(title, scored);
+  // The line right before a photo credit is that photo's caption.
+  const captionIndices = new Set<number>();
+  for (const s of scored) if (s.index > 0 && startsWithPhotoCredit(s.text)) captionIndices.add(s.index - 1);
   const usable = scored.filter((s) => s.index !== head.index && !isBoilerplate(s.text));
   let pool = usable.filter((s) => !isFragment(s.text));
   if (pool.length === 0) pool = usable;
@@ -126,6 +135,8 @@ export function rankSummary(
     if (OPENING_QUOTES.has(text[0] ?? '')) score -= weights.quoteOnly;
     if (c.words < 8) score -= weights.short;
     if (c.words > 45) score -= weights.long;
+    score -= weights.length * Math.min(1.5, c.words / 40);
+    if (captionIndices.has(c.sentence.index) || looksLikeCaption(text)) score -= weights.caption;
     if (datelineRank > 0 && c.rank < datelineRank) score -= weights.beforeDateline;
     return score;
   });
