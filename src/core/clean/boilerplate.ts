@@ -101,3 +101,13 @@ export function isCaptionLabel(line: string): boolean {
   if (line.length > 30 || !/[:：]\s*$/u.test(line)) return false;
   return CAPTION_LABELS.has(line.replace(/[:：]\s*$/u, '').trim().toLowerCase());
 }
+
+const LEGAL = /\b(?:cookies?|javascript|all rights reserved|privacy policy|terms of (?:use|service)|copyright ©|© ?(?:19|20)\d\d|ad ?blocker|your browser)\b/i;
+
+/** Cookie banners, copyright footers, "enable JavaScript" notices: site furniture however long. */
+export function isSiteNotice(line: string): boolean {
+  if (!LEGAL.test(line)) return false;
+  const lower = line.toLowerCase();
+  if (/\bcookies?\b/.test(lower)) return /\b(?:website|site|browser|consent|accept|experience|privacy|settings|partners|use)\b/.test(lower);
+  return line.length < 400;
+}

@@ -4,7 +4,7 @@
  * page is English, widget/menu look) and the article is the contiguous run of lines with the highest
  * total (maximum-sum segment), so menus above and teasers below fall away without site rules.
  */
-import { isCaptionLine, isTailMarker, isWidgetLine } from './boilerplate.js';
+import { isCaptionLine, isSiteNotice, isTailMarker, isWidgetLine } from './boilerplate.js';
 
 // Common English function words: real prose is ~40-50% of these, menus and headlines far fewer.
 const STOP_WORDS = new Set(
@@ -25,6 +25,7 @@ export interface LineFeatures {
   readonly widget: boolean;
   readonly caption: boolean;
   readonly tail: boolean;
+  readonly notice: boolean;
 }
 
 const SENTENCE_END = /[.!?…"”’»)\]:;。！？]$/u;
@@ -53,6 +54,7 @@ export function lineFeatures(text: string): LineFeatures {
     widget: isWidgetLine(text),
     caption: isCaptionLine(text),
     tail: isTailMarker(text),
+    notice: isSiteNotice(text),
   };
 }
 
@@ -71,6 +73,7 @@ export function looksEnglish(lines: readonly LineFeatures[]): boolean {
 /** How much a line looks like article prose (positive) or page furniture (negative). */
 export function lineScore(l: LineFeatures, english: boolean): number {
   if (l.widget || l.tail) return -4;
+  if (l.notice) return -5;
   if (l.caption) return -2;
   const w = l.words;
   let score: number;
@@ -102,4 +105,50 @@ export function bestSegment(scores: readonly number[]): { start: number; end: nu
     if (run > best.total) best = { start: runStart, end: i + 1, total: run };
   }
   return best;
+}
+
+export interface Segment {
+  readonly start: number;
+  readonly end: number;
+  readonly total: number;
+}
+
+/** How far above the article a "Related" box may sit for the prose above it to still count as its opening. */
+const MAX_WALL_GAP = 8;
+const MIN_OPENING_SCORE = 30;
+
+/**
+ * The article block when tail markers ("Related", "Most read"...) act as walls: the best segment
+ * between walls, extended upwards over a wall when solid prose sits just above it (an inline
+ * "Related" box inside a story), and downwards only when the part below is nearly as large.
+ */
+export function articleSegment(scores: readonly number[], walls: readonly boolean[]): Segment {
+  const zones: Segment[] = [];
+  let zoneStart = 0;
+  for (let i = 0; i <= scores.length; i++) {
+    if (i === scores.length || walls[i]) {
+      if (i > zoneStart) {
+        const best = bestSegment(scores.slice(zoneStart, i));
+        if (best.end > best.start) zones.push({ start: zoneStart + best.start, end: zoneStart + best.end, total: best.total });
+      }
+      zoneStart = i + 1;
+    }
+  }
+  if (zones.length === 0) return { start: 0, end: 0, total: 0 };
+  let k = 0;
+  for (let i = 1; i < zones.length; i++) if (zones[i]!.total > zones[k]!.total) k = i;
+  let { start, end, total } = zones[k]!;
+  for (let i = k - 1; i >= 0; i--) {
+    const z = zones[i]!;
+    if (start - z.end > MAX_WALL_GAP || z.total < MIN_OPENING_SCORE) break;
+    start = z.start;
+    total += z.total;
+  }
+  for (let i = k + 1; i < zones.length; i++) {
+    const z = zones[i]!;
+    if (z.start - end > MAX_WALL_GAP || z.total < total * 0.6) break;
+    end = z.end;
+    total += z.total;
+  }
+  return { start, end, total };
 }

@@ -6,7 +6,7 @@
  */
 import { isCaptionLabel, isCaptionLine, isInlinePromo, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
-import { bestSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures } from './mainblock.js';
+import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures } from './mainblock.js';
 import { squashSpaces } from './normalize.js';
 import { findDateInLine } from './dates.js';
 
@@ -17,9 +17,6 @@ export interface PlainArticle {
   readonly date: string | null;
   readonly author: string | null;
 }
-
-/** Tail markers are hard walls: nothing after "Related news" joins the article above it. */
-const TAIL_PENALTY = 40;
 
 const dedupeKey = (line: string) => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -45,8 +42,15 @@ export function cleanPlainText(text: string): PlainArticle {
   if (blocks.length === 0) return { title: null, paragraphs: [], source: null, date: null, author: null };
   const features = blocks.map(lineFeatures);
   const english = looksEnglish(features);
-  const scores = features.map((f) => (f.tail ? -TAIL_PENALTY : lineScore(f, english)));
-  let { start, end } = bestSegment(scores);
+  // A line seen before on the page (repeated teaser, caption copy of a paragraph) adds nothing new.
+  const counted = new Set<string>();
+  const scores = features.map((f) => {
+    const key = dedupeKey(f.text);
+    const repeat = counted.has(key);
+    counted.add(key);
+    return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
+  });
+  let { start, end } = articleSegment(scores, features.map((f) => f.tail));
   if (end <= start) {
     // Nothing scored as prose (a very short text): keep every line that is not furniture.
     start = 0;
@@ -89,8 +93,7 @@ export function cleanPlainText(text: string): PlainArticle {
     const creditAfterLabel = afterLabel && f.words <= 10 && !f.sentenceEnd;
     afterLabel = isCaptionLabel(line);
     if (afterLabel || creditAfterLabel) continue;
-    if (f.tail && paragraphs.length > 0) break;
-    if (isWidgetLine(line) || isInlinePromo(line) || isTailMarker(line)) continue;
+    if (isWidgetLine(line) || isInlinePromo(line) || isTailMarker(line) || f.notice) continue;
     if (paragraphs.length === 0 && bylineOf(line)) {
       author ??= bylineOf(line);
       continue;
