@@ -111,3 +111,10 @@ export function isSiteNotice(line: string): boolean {
   if (/\bcookies?\b/.test(lower)) return /\b(?:website|site|browser|consent|accept|experience|privacy|settings|partners|use)\b/.test(lower);
   return line.length < 400;
 }
+
+const SHARE_BARS = new Set(['share', 'share this', 'share this article', 'share this story', 'share this post', 'share on', 'reactions', 'share article', 'share story', 'share the article', 'share via']);
+
+/** "Share this:", "Reactions:": the bar that closes (or opens) a story. */
+export function isShareBar(line: string): boolean {
+  return line.length < 40 && SHARE_BARS.has(lowerKey(line));
+}

@@ -4,7 +4,7 @@
  * page is English, widget/menu look) and the article is the contiguous run of lines with the highest
  * total (maximum-sum segment), so menus above and teasers below fall away without site rules.
  */
-import { isCaptionLine, isSiteNotice, isTailMarker, isWidgetLine } from './boilerplate.js';
+import { isCaptionLine, isShareBar, isSiteNotice, isTailMarker, isWidgetLine } from './boilerplate.js';
 
 // Common English function words: real prose is ~40-50% of these, menus and headlines far fewer.
 const STOP_WORDS = new Set(
@@ -26,9 +26,24 @@ export interface LineFeatures {
   readonly caption: boolean;
   readonly tail: boolean;
   readonly notice: boolean;
+  /** A short line that is mostly a web address. */
+  readonly linky: boolean;
+  /** Commas, semicolons and full stops inside the line. */
+  readonly innerPunctuation: number;
+  /** A share / reactions bar: the article usually ends (or has not yet started) there. */
+  readonly shareBar: boolean;
 }
 
-const SENTENCE_END = /[.!?…"”’»)\]:;。！？]$/u;
+const SENTENCE_END = /(?:[.!?…。！？]["”’»)\]]{0,3}|["”»])$/u;
+
+function countPunctuation(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text[i];
+    if (c === ',' || c === ';' || c === '.' || c === '،' || c === '、' || c === '，' || c === '。') n++;
+  }
+  return n;
+}
 
 export function lineFeatures(text: string): LineFeatures {
   const tokens = text.split(' ').filter((t) => t !== '');
@@ -55,6 +70,9 @@ export function lineFeatures(text: string): LineFeatures {
     caption: isCaptionLine(text),
     tail: isTailMarker(text),
     notice: isSiteNotice(text),
+    linky: wordy < 15 && /(?:https?:\/\/|www\.)\S/.test(text),
+    innerPunctuation: countPunctuation(text),
+    shareBar: isShareBar(text),
   };
 }
 
@@ -70,6 +88,11 @@ export function looksEnglish(lines: readonly LineFeatures[]): boolean {
   return words >= 30 && stop / words > 0.2;
 }
 
+/** Word make-up of running prose: function words (English) or mostly lower-case words (other languages). */
+function proseWords(l: LineFeatures, english: boolean): boolean {
+  return english ? l.stopRatio >= 0.25 && l.capRatio < 0.5 : l.capRatio < 0.35;
+}
+
 /** How much a line looks like article prose (positive) or page furniture (negative). */
 export function lineScore(l: LineFeatures, english: boolean): number {
   if (l.widget || l.tail) return -4;
@@ -77,17 +100,20 @@ export function lineScore(l: LineFeatures, english: boolean): number {
   if (l.caption) return -2;
   const w = l.words;
   let score: number;
+  if (l.linky) return -2;
   if (w >= 12 && l.sentenceEnd) score = w;
-  else if (w >= 25) score = w * 0.6;
+  else if (w >= 25) score = l.innerPunctuation * 15 >= w || proseWords(l, english) ? w * 0.6 : -3; // a tag cloud is neither
   else if (w >= 6 && l.sentenceEnd) score = w * 0.6;
   else if (l.sentenceEnd && w >= 3) score = 0.5;
+  else if (w >= 8 && proseWords(l, english)) score = 0.5; // a sentence that lost its full stop
   else score = -2.5 - (w <= 2 ? 0.5 : 0);
   if (english && w >= 6) {
-    // Headlines and teaser lists: few function words, most words capitalised.
+    // Headlines and teaser lists: few function words.
     if (l.stopRatio < 0.12 && !l.sentenceEnd) score = Math.min(score, -2);
     else if (l.stopRatio < 0.15) score *= 0.4;
-    if (l.capRatio > 0.7 && w <= 20) score = Math.min(score, -1.5);
   }
+  // Title Case lines are headlines, menus and teasers in any language that has capitals.
+  if (w >= 4 && l.capRatio > 0.7 && w <= 20) score = Math.min(score, -1.5);
   return score;
 }
 
