@@ -16,12 +16,16 @@ export function isCredit(tokens: readonly Token[], first: number, last: number):
   // Look back a few tokens within the line: "Photo:", "Photo by", "Reporting by", or "By" opening a line.
   for (let k = first - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
     const t = tokens[k]!;
-    if (t.lower === 'by' && (t.lineStart || (k === first - 1 && tokens[k - 1]?.text === '|'))) return true;
+    // Never look across a line break or a sentence end.
+    if (tokens[k + 1]!.lineStart || t.text === '.' || t.text === ';' || t.text === '|') break;
+    // "By John Smith" opening a line or a sentence, or after a "|" separator.
+    const opener = tokens[k - 1];
+    if (t.lower === 'by' && k === first - 1 && t.capitalised && (t.lineStart || opener?.text === '.' || opener?.text === '|')) return true;
+    if (t.lower === 'by' && t.lineStart) return true;
     if (t.lower === 'by' || t.text === ':') {
       const before = tokens[k - 1];
       if (before && (CREDIT_NOUNS.has(before.lower) || CREDIT_VERBS.has(before.lower))) return true;
     }
-    if (t.lineStart) break;
     if (t.word && !t.capitalised && t.lower !== 'by') break;
   }
   return false;

@@ -25,7 +25,8 @@ function phrase(text: string, tokens: readonly Token[], from: number, to: number
 function trimEdges(tokens: readonly Token[], from: number, to: number): [number, number] {
   let a = from;
   let b = to;
-  while (a < b && (CONNECTORS.has(tokens[a]!.lower) || FUNCTION_WORDS.has(tokens[a]!.lower) || HONORIFICS.has(tokens[a]!.lower))) a++;
+  // "US" in capitals is the country, not the pronoun.
+  while (a < b && !tokens[a]!.allCaps && (CONNECTORS.has(tokens[a]!.lower) || FUNCTION_WORDS.has(tokens[a]!.lower) || HONORIFICS.has(tokens[a]!.lower))) a++;
   while (b > a && (CONNECTORS.has(tokens[b - 1]!.lower) || HONORIFICS.has(tokens[b - 1]!.lower))) b--;
   return [a, b];
 }
