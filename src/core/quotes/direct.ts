@@ -7,7 +7,7 @@ import type { Sentence } from '../types.js';
 import { attributionAfter, attributionBefore, type Cue } from './attribution.js';
 import type { Found } from './found.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
-import { countWords, isUpperStart, tokenize } from './tokens.js';
+import { countWords, isUpperStart, tokenize, tokensIn, type Token } from './tokens.js';
 
 /** Words right before a quote that announce a title or a name, not speech. */
 const TITLE_CUES = new Set(['titled', 'entitled', 'called', 'dubbed', 'named', 'nicknamed', 'known', 'book', 'film',
@@ -44,9 +44,10 @@ interface Part {
   /** The last sentence of the previous paragraph introduces this quote ("… responded:"). */
   intro: Cue | null;
   readonly opensParagraph: boolean;
+  readonly opensSentence: boolean;
 }
 
-function partsOf(body: string, sentences: readonly Sentence[], spans: readonly QuoteSpan[]): Part[] {
+function partsOf(body: string, all: readonly Token[], sentences: readonly Sentence[], spans: readonly QuoteSpan[]): Part[] {
   const parts: Part[] = [];
   let cursor = 0;
   for (let q = 0; q < spans.length; q++) {
@@ -60,45 +61,46 @@ function partsOf(body: string, sentences: readonly Sentence[], spans: readonly Q
     const afterTo = Math.min(sc >= 0 ? sentences[sc]!.end : span.close + 1, next ? next.open : body.length);
     // A comma before the closing mark belongs to the sentence around the quote, not to the quote.
     const text = body.slice(span.start, span.end).replace(/[,;:]$/u, '');
-    const after = span.runsOn ? null : attributionAfter(tokenize(body, span.close + 1, Math.max(span.close + 1, afterTo)));
-    const before = attributionBefore(tokenize(body, beforeFrom, span.open));
+    const after = span.runsOn ? null : attributionAfter(tokensIn(all, span.close + 1, Math.max(span.close + 1, afterTo)));
+    const before = attributionBefore(tokensIn(all, beforeFrom, span.open));
     let intro: Cue | null = null;
     const opensParagraph =
       so >= 0 && sentences[so]!.start === span.open && (so === 0 || sentences[so - 1]!.paragraph !== sentences[so]!.paragraph);
     if (!after && !before && opensParagraph && so > 0) {
       const last = sentences[so - 1]!;
       if (last.paragraph === sentences[so]!.paragraph - 1 && last.text.endsWith(':')) {
-        intro = attributionBefore(tokenize(body, last.start, last.end));
+        intro = attributionBefore(tokensIn(all, last.start, last.end));
       }
     }
-    parts.push({ span, text, after, before, intro, opensParagraph });
+    parts.push({ span, text, after, before, intro, opensParagraph, opensSentence: so >= 0 && sentences[so]!.start === span.open });
   }
   return parts;
 }
 
-function wordsBefore(body: string, pos: number): string[] {
-  return tokenize(body, Math.max(0, pos - 40), pos)
+function wordsBefore(all: readonly Token[], pos: number): string[] {
+  return tokensIn(all, Math.max(0, pos - 40), pos)
     .filter((t) => t.word)
     .slice(-2)
     .map((t) => t.lower);
 }
 
 /** Whether a quoted stretch is speech rather than a scare quote, a nickname or a title. */
-function isSpeech(body: string, part: Part): boolean {
+function isSpeech(all: readonly Token[], part: Part): boolean {
   const n = countWords(part.text);
   const attributed = part.after !== null || part.before !== null || part.intro !== null;
   if (attributed) return n >= 4 || endsLikeSpeech(part.text) || part.span.runsOn;
-  if (n < 4) return false;
+  // A short quote is speech only when it stands as a sentence of its own (“First we eat.”).
+  if (n < 4 && !(part.opensSentence && /[.!?]$/u.test(part.text))) return false;
   if (looksLikeTitle(part.text)) return false;
-  const lead = wordsBefore(body, part.span.open);
+  const lead = wordsBefore(all, part.span.open);
   if (lead.some((w) => TITLE_CUES.has(w))) return false;
   return true;
 }
 
 /** Direct quotes of the body, joined where a quote was split, in text order. */
-export function findDirect(body: string, sentences: readonly Sentence[]): Found[] {
+export function findDirect(body: string, all: readonly Token[], sentences: readonly Sentence[]): Found[] {
   const spans = findQuoteSpans(body);
-  const parts = partsOf(body, sentences, spans).filter((p) => isSpeech(body, p));
+  const parts = partsOf(body, all, sentences, spans).filter((p) => isSpeech(all, p));
   const out: Found[] = [];
   let i = 0;
   while (i < parts.length) {

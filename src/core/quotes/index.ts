@@ -6,16 +6,31 @@ import { findDirect } from './direct.js';
 import type { Found } from './found.js';
 import { quoteScore } from './rank.js';
 import { findReported } from './reported.js';
+import { tokenize } from './tokens.js';
 import { buildNameIndex, isOrgName, resolveSource, subjectMentions, type Mention, type NameIndex } from './speaker.js';
+
+/** Whether `item` overlaps (or, with `inside`, lies within) one of `sorted`, which are disjoint and in text order. */
+function makeProbe(sorted: readonly Found[]): (item: Found, inside: boolean) => boolean {
+  let k = 0;
+  // Callers probe in text order, so the pointer only moves forward: linear overall.
+  return (item, inside) => {
+    while (k < sorted.length && sorted[k]!.end <= item.start) k++;
+    for (let j = k; j < sorted.length && sorted[j]!.start < item.end; j++) {
+      const s = sorted[j]!;
+      if (!inside || (s.start <= item.start && item.end <= s.end)) return true;
+    }
+    return false;
+  };
+}
 
 /** Keeps one item per statement: a direct quote's own attribution wins over the same words read as reported. */
 function merge(direct: readonly Found[], reported: readonly Found[]): Found[] {
-  const attributed = direct.filter((d) => d.cueStart >= 0);
-  const keptReported = reported.filter((r) => !attributed.some((d) => d.start < r.end && r.start < d.end));
+  const byStart = (a: Found, b: Found) => a.start - b.start;
+  const overlapsAttributed = makeProbe(direct.filter((d) => d.cueStart >= 0).sort(byStart));
+  const keptReported = [...reported].sort(byStart).filter((r) => !overlapsAttributed(r, false));
   // A quoted fragment with no attribution of its own inside a reported statement is part of it.
-  const keptDirect = direct.filter(
-    (d) => d.cueStart >= 0 || !keptReported.some((r) => r.start <= d.start && d.end <= r.end),
-  );
+  const insideReported = makeProbe(keptReported);
+  const keptDirect = [...direct].sort(byStart).filter((d) => d.cueStart >= 0 || !insideReported(d, true));
   return [...keptDirect, ...keptReported].sort((a, b) => a.at - b.at || a.start - b.start);
 }
 
@@ -57,10 +72,12 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
 
 /** Quotes of the body, best first. `people` (from the people stage) names speakers when it has them. */
 export function findQuotes(body: string, sentences: readonly Sentence[], people: readonly Person[]): Quote[] {
-  const direct = findDirect(body, sentences);
-  const reported = findReported(body, sentences, new Set(direct.map((d) => d.cueStart).filter((c) => c >= 0)));
-  const index = buildNameIndex(body, people);
-  const resolved = resolveAll(merge(direct, reported), index, subjectMentions(body, sentences, index));
+  // One tokenisation of the body, shared by every stage (windows are taken by binary search).
+  const tokens = tokenize(body);
+  const direct = findDirect(body, tokens, sentences);
+  const reported = findReported(body, tokens, sentences, new Set(direct.map((d) => d.cueStart).filter((c) => c >= 0)));
+  const index = buildNameIndex(tokens, people);
+  const resolved = resolveAll(merge(direct, reported), index, subjectMentions(tokens, sentences, index));
   return resolved
     .map(({ found, speaker }) => ({
       start: found.start,

@@ -8,7 +8,7 @@ import { plausibleSource, sourceAfter } from './attribution.js';
 import { cueLemma, NEEDS_THAT, PARTICIPLE_CUES } from './cues.js';
 import type { Found } from './found.js';
 import { isPronoun } from './speaker.js';
-import { isUpperStart, tokenize, type Token } from './tokens.js';
+import { isUpperStart, tokensIn, type Token } from './tokens.js';
 
 /** Cue lemmas that take a person as object before the content ("told reporters", "urged Congress"). */
 const OBJECT_CUES = new Set(['tell', 'ask', 'urge', 'remind', 'inform', 'assure', 'warn']);
@@ -21,6 +21,7 @@ const MIN_CONTENT_WORDS = 3;
 const NOT_INVERTED = new Set(['show', 'find', 'point', 'indicate', 'charge', 'mention', 'estimate', 'expect', 'remind',
   'assume', 'ask', 'urge', 'know', 'feel', 'agree', 'continue', 'hope', 'fear', 'worry']);
 const MAX_CUE_INDEX = 60;
+const MAX_SENTENCE_CHARS = 2000;
 
 function isWord(t: Token | undefined, lower: string): boolean {
   return t !== undefined && t.word && t.lower === lower;
@@ -151,10 +152,17 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
 }
 
 /** Reported statements of the body, in text order. `directCues` are cue offsets already used by direct quotes. */
-export function findReported(body: string, sentences: readonly Sentence[], directCues: ReadonlySet<number>): Found[] {
+export function findReported(
+  body: string,
+  all: readonly Token[],
+  sentences: readonly Sentence[],
+  directCues: ReadonlySet<number>,
+): Found[] {
   const out: Found[] = [];
   for (const sentence of sentences) {
-    const tokens = tokenize(body, sentence.start, sentence.end);
+    // A "sentence" longer than this is a run-on list or markup, not reported speech.
+    if (sentence.end - sentence.start > MAX_SENTENCE_CHARS) continue;
+    const tokens = tokensIn(all, sentence.start, sentence.end);
     if (tokens.length < 5) continue;
     for (const piece of piecesOf(tokens)) {
       if (directCues.has(piece.cue.start)) continue;

@@ -5,7 +5,7 @@
  * the text itself, so that a surname resolves to the fullest name the story gives for it.
  */
 import type { Person } from '../types.js';
-import { isUpperStart, tokenize, type Token } from './tokens.js';
+import { isUpperStart, tokensIn, type Token } from './tokens.js';
 
 /** Words of a title or role that precede a name ("Secretary of State Antony Blinken"). */
 const TITLE_WORDS = new Set([
@@ -20,6 +20,10 @@ const TITLE_WORDS = new Set([
   'economist', 'house', 'speaker', 'candidate', 'nominee', 'presidential', 'senate', 'congressman', 'congresswoman',
   'sheriff', 'lawyer', 'counsel', 'head', 'officials', 'official', 'rev', 'rev.', 'father', 'bishop', 'archbishop',
   'cardinal', 'rabbi', 'imam', 'sheikh', 'gop', 'white', 'majority', 'minority', 'whip', 'campaign', 'manager',
+  'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'delegate', 'envoy', 'consul', 'diplomat',
+  'president-elect', 'md', 'phd', 'superintendent', 'chief', 'marshal', 'admiral', 'colonel', 'major', 'lieutenant',
+  'sergeant', 'corporal', 'private', 'officer', 'detective', 'constable', 'trooper', 'agent', 'producer', 'editor',
+  'reporter', 'correspondent', 'columnist', 'author', 'writer', 'host', 'anchor', 'actress', 'actor', 'singer', 'star',
 ]);
 
 /** Sentence-opening words that a capitalised run may start with but that are never part of a name. */
@@ -89,7 +93,13 @@ function stripRun(words: readonly string[], follows: Map<string, Set<string>>): 
   const out = words.map(bare);
   while (out.length > 1 && LEADERS.has(out[0]!.toLowerCase())) out.shift();
   if (isOrgName(out.join(' '))) return out;
-  while (out.length > 1 && TITLE_WORDS.has(out[0]!.toLowerCase())) out.shift();
+  // Cut after the last title word: "Health Minister Sara Kim" → "Sara Kim".
+  for (let i = out.length - 2; i >= 0; i--) {
+    if (TITLE_WORDS.has(out[i]!.toLowerCase())) {
+      out.splice(0, i + 1);
+      break;
+    }
+  }
   while (out.length > 2) {
     const seenAfter = follows.get(out[0]!);
     // A word that elsewhere stands before other words (or alone) is a place or title, not a given name.
@@ -103,8 +113,7 @@ export function isOrgName(name: string): boolean {
   return name.split(/\s+/u).some((w) => ORG_WORDS.has(w.toLowerCase()));
 }
 
-export function buildNameIndex(body: string, people: readonly Person[]): NameIndex {
-  const tokens = tokenize(body);
+export function buildNameIndex(tokens: readonly Token[], people: readonly Person[]): NameIndex {
   const follows = new Map<string, Set<string>>();
   const runs = capitalisedRuns(tokens);
   for (const run of runs) {
@@ -189,10 +198,10 @@ export interface Mention {
  * People named as the first person of each sentence, in text order: what "he" or "she" most likely
  * points back to when no named speaker came just before.
  */
-export function subjectMentions(body: string, sentences: readonly { start: number; end: number }[], index: NameIndex): Mention[] {
+export function subjectMentions(all: readonly Token[], sentences: readonly { start: number; end: number }[], index: NameIndex): Mention[] {
   const out: Mention[] = [];
   for (const s of sentences) {
-    const tokens = tokenize(body, s.start, Math.min(s.end, s.start + 300));
+    const tokens = tokensIn(all, s.start, Math.min(s.end, s.start + 300));
     for (const run of capitalisedRuns(tokens)) {
       const words = stripRun(run.words, index.follows);
       const name = words.join(' ');

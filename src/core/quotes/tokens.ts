@@ -13,8 +13,12 @@ export interface Token {
   readonly word: boolean;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 export function isLetterOrDigit(ch: string): boolean {
-  return /[\p{L}\p{N}]/u.test(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(ch);
 }
 
 export function isUpperStart(word: string): boolean {
@@ -57,6 +61,20 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     i++;
   }
   return out;
+}
+
+/** The tokens of `tokens` (all of one text, in order) that lie inside `[start, end)`; binary search, then a slice. */
+export function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let e = lo;
+  while (e < tokens.length && tokens[e]!.end <= end) e++;
+  return tokens.slice(lo, e);
 }
 
 /** Number of word tokens in a string. */
