@@ -1,6 +1,2 @@
-import type { NumberMention, Sentence } from './types.js';
-
-/** Placeholder until number extraction lands. */
-export function findNumbers(_body: string, _sentences: readonly Sentence[]): NumberMention[] {
-  return [];
-}
+/** Number extraction lives in ./numbers/; this path is the stable import for the pipeline. */
+export { findNumbers } from './numbers/index.js';

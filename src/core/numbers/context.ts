@@ -1,0 +1,72 @@
+/**
+ * The short phrase that says what a number counts: a few words either side of it inside its own
+ * clause ("investment licenses to 229 projects"), never the whole of a long sentence.
+ */
+
+const LEFT_WORDS = 3;
+const RIGHT_WORDS = 4;
+/** Clause marks: the phrase never crosses them. */
+const BOUNDARY = new Set([';', ':', '—', '–', '(', ')', '[', ']', '"', '“', '”', '!', '?', '|']);
+/** Words that open a new clause: the phrase stops before them. */
+const CLAUSE_WORDS = new Set([
+  'and', 'but', 'or', 'which', 'that', 'who', 'whom', 'whose', 'when', 'while', 'where', 'because', 'since', 'although',
+  'though', 'if', 'as', 'after', 'before', 'worth', 'said', 'says', 'saying', 'according', 'including', 'than', 'whereas',
+]);
+/** Function words trimmed off either end of the phrase. */
+const EDGE_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'is', 'are', 'was', 'were', 'be', 'its', 'their', 'his', 'her']);
+
+function isWordChar(ch: string): boolean {
+  return /[\p{L}\p{N}'’$€£¥%.,&-]/u.test(ch);
+}
+
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Words between `from` and `to` in `s`. */
+function words(s: string, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && !isWordChar(s[i]!)) i++;
+    const start = i;
+    while (i < to && isWordChar(s[i]!)) i++;
+    if (i > start) out.push({ start, end: i, text: s.slice(start, i) });
+  }
+  return out;
+}
+
+function clauseStart(s: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const ch = s[i]!;
+    if (BOUNDARY.has(ch)) return i + 1;
+    if ((ch === ',' || ch === '.') && (i + 1 >= s.length || /\s/.test(s[i + 1]!))) return i + 1;
+  }
+  return 0;
+}
+
+function clauseEnd(s: string, at: number): number {
+  for (let i = at; i < s.length; i++) {
+    const ch = s[i]!;
+    if (BOUNDARY.has(ch)) return i;
+    if ((ch === ',' || ch === '.') && (i + 1 >= s.length || /\s/.test(s[i + 1]!))) return i;
+  }
+  return s.length;
+}
+
+/** `start`/`end`: the number's range inside `sentence`. */
+export function contextPhrase(sentence: string, start: number, end: number): string {
+  const left = words(sentence, clauseStart(sentence, start), start);
+  const right = words(sentence, end, clauseEnd(sentence, end));
+  let l = left.length;
+  while (l > 0 && left.length - l < LEFT_WORDS && !CLAUSE_WORDS.has(left[l - 1]!.text.toLowerCase())) l--;
+  while (l < left.length && EDGE_STOP.has(left[l]!.text.toLowerCase())) l++;
+  let r = 0;
+  while (r < right.length && r < RIGHT_WORDS && !CLAUSE_WORDS.has(right[r]!.text.toLowerCase())) r++;
+  while (r > 0 && EDGE_STOP.has(right[r - 1]!.text.toLowerCase())) r--;
+  const from = l < left.length ? left[l]!.start : start;
+  const to = r > 0 ? right[r - 1]!.end : end;
+  return sentence.slice(from, to).replace(/\s+/g, ' ').trim();
+}

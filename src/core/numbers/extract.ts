@@ -1,0 +1,354 @@
+import type { NumberKind } from '../types.js';
+import { MONTHS, ORDINAL_WORDS, TENS_WORDS } from './lexicon.js';
+import { currencyAfter, currencyBefore, isCurrencyUnit } from './money.js';
+import { tokenize, type Token } from './scan.js';
+import { DURATION_UNITS, unitAt } from './units.js';
+import { parseNumberPhrase, type Phrase } from './words.js';
+
+/** One number found in a sentence, before context and ranking. Offsets are into the sentence. */
+export interface RawMention {
+  readonly start: number;
+  readonly end: number;
+  readonly value: number | null;
+  readonly unit: string | null;
+  readonly kind: NumberKind;
+  readonly spelled: boolean;
+}
+
+interface Found extends RawMention {
+  /** Token range. */
+  readonly t0: number;
+  readonly t1: number;
+  readonly scaled: boolean;
+}
+
+const PERCENT_WORDS = new Set(['percent', 'pct', 'percentage', 'per-cent', 'pc']);
+const ONE_DETERMINERS = new Set(['the', 'this', 'that', 'which', 'each', 'every', 'any', 'no', 'another', 'one', 'whichever', 'someone', 'only']);
+const SECOND_DETERMINERS = new Set(['the', 'a', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'for', 'second']);
+const NOT_PLURAL = new Set([
+  'this', 'its', 'his', 'was', 'has', 'does', 'is', 'as', 'yes', 'us', 'plus', 'less', 'thus', 'unless', 'always',
+  'perhaps', 'whereas', 'series', 'news', 'across', 'famous', 'various', 'previous', 'serious', 'numerous', 'process',
+  'business', 'congress', 'address', 'access', 'success', 'status', 'campus', 'virus', 'bus', 'gas', 'bonus', 'focus',
+  'crisis', 'analysis', 'basis', 'percentages', 'times', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years',
+]);
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'cattle', 'personnel', 'teeth', 'mice', 'geese', 'troops', 'persons']);
+const TIME_WORDS = new Set(['am', 'pm', 'a.m.', 'p.m.', 'a.m', 'p.m']);
+const THICKNESS_WORDS = new Set(['thick', 'long', 'wide', 'tall', 'high', 'deep', 'across', 'diameter']);
+
+function word(t: Token | undefined): string | null {
+  return t !== undefined && t.type === 'word' ? t.lower : null;
+}
+function sym(t: Token | undefined, ...chars: string[]): boolean {
+  return t !== undefined && t.type === 'sym' && chars.includes(t.text);
+}
+function isPluralNoun(t: Token | undefined): boolean {
+  if (t === undefined || t.type !== 'word') return false;
+  const w = t.text;
+  if (w !== t.lower) return false;
+  if (IRREGULAR_PLURALS.has(w)) return true;
+  return w.length >= 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && !NOT_PLURAL.has(w);
+}
+function isLowerWord(t: Token | undefined): boolean {
+  return t !== undefined && t.type === 'word' && t.text === t.lower && t.lower.length > 1;
+}
+
+/** "25th", "first", "twenty-first" at token k. */
+function ordinalAt(toks: readonly Token[], k: number): { value: number; end: number } | null {
+  const t = toks[k];
+  if (!t) return null;
+  if (t.type === 'num') return t.lit.ordinal && !t.glued ? { value: t.lit.value, end: k + 1 } : null;
+  const w = word(t);
+  if (w === null) return null;
+  const tens = TENS_WORDS.get(w);
+  if (tens !== undefined && sym(toks[k + 1], '-') && !toks[k + 1]!.space) {
+    const o = ORDINAL_WORDS.get(word(toks[k + 2]) ?? '');
+    if (o !== undefined && o < 10) return { value: tens + o, end: k + 3 };
+  }
+  const o = ORDINAL_WORDS.get(w);
+  if (o === undefined || o >= 100) return null;
+  if (w === 'second' && !SECOND_DETERMINERS.has(word(toks[k - 1]) ?? '')) return null;
+  return { value: o, end: k + 1 };
+}
+
+/** "July 6", "June 27, 2020", "6 July", "4th of July". */
+function dateAt(toks: readonly Token[], k: number): { value: number; end: number } | null {
+  const t = toks[k];
+  if (!t) return null;
+  if (t.type === 'word') {
+    const m = MONTHS.get(t.lower);
+    if (m === undefined || t.text[0] !== t.text[0]!.toUpperCase()) return null;
+    if ((t.lower === 'may' || t.lower === 'march') && t.text === t.lower) return null;
+    const d = toks[k + 1];
+    if (d?.type === 'num' && d.lit.isInteger && d.lit.value >= 1 && d.lit.value <= 31 && d.lit.intDigits <= 2) {
+      let end = k + 2;
+      if (sym(toks[end], ',') && toks[end + 1]?.type === 'num' && (toks[end + 1] as { lit: { intDigits: number } }).lit.intDigits === 4) end += 2;
+      else if (toks[end]?.type === 'num' && (toks[end] as { lit: { intDigits: number } }).lit.intDigits === 4) end += 1;
+      return { value: d.lit.value, end };
+    }
+    return null;
+  }
+  if (t.type === 'num' && t.lit.isInteger && t.lit.value >= 1 && t.lit.value <= 31 && t.lit.intDigits <= 2) {
+    let m = k + 1;
+    if (t.lit.ordinal && word(toks[m]) === 'of') m++;
+    const mw = toks[m];
+    if (mw?.type === 'word' && MONTHS.has(mw.lower) && mw.text[0] === mw.text[0]!.toUpperCase() && mw.lower.length >= 3) {
+      let end = m + 1;
+      if (toks[end]?.type === 'num' && (toks[end] as { lit: { intDigits: number } }).lit.intDigits === 4) end++;
+      return { value: t.lit.value, end };
+    }
+  }
+  return null;
+}
+
+/** "3/4", "2 1/4": a fraction of small integers starting at k (not a date like 5/17/2018). */
+function slashFraction(toks: readonly Token[], k: number): { value: number; end: number } | null {
+  const a = toks[k];
+  const slash = toks[k + 1];
+  const b = toks[k + 2];
+  if (a?.type !== 'num' || b?.type !== 'num' || !sym(slash, '/') || slash!.space || b.space) return null;
+  if (!a.lit.isInteger || !b.lit.isInteger || a.lit.intDigits > 3 || b.lit.intDigits > 3 || b.lit.value === 0) return null;
+  if (sym(toks[k + 3], '/') || sym(toks[k - 1], '/')) return null;
+  return { value: a.lit.value / b.lit.value, end: k + 3 };
+}
+
+function span(toks: readonly Token[], t0: number, t1: number): { start: number; end: number } {
+  return { start: toks[t0]!.start, end: toks[t1 - 1]!.end };
+}
+
+/** Reads one mention starting at token k, without ranges. */
+function readOne(toks: readonly Token[], k: number): Found | null {
+  const t = toks[k];
+  if (!t) return null;
+  if (t.type === 'num' && t.glued) return null;
+  // dates first: "July 6" would otherwise be the number 6
+  const date = dateAt(toks, k);
+  if (date) return { ...span(toks, k, date.end), value: date.value, unit: 'date', kind: 'date', spelled: false, t0: k, t1: date.end, scaled: false };
+
+  // currency prefix, sign
+  let j = k;
+  let currency: string | null = null;
+  let negative = false;
+  let paren = false;
+  if (sym(t, '(')) {
+    j = k + 1;
+    paren = true;
+  }
+  for (let probe = j + 1; probe <= j + 3 && probe < toks.length; probe++) {
+    const pt = toks[probe]!;
+    if (pt.type === 'num' || word(pt) !== null && parseNumberPhrase(toks, probe, { money: true }) !== null) {
+      const c = currencyBefore(toks, probe);
+      if (c && c.at === j) {
+        currency = c.unit;
+        j = probe;
+      } else if (sym(toks[probe - 1], '-', '−') && probe - 1 > j) {
+        const c2 = currencyBefore(toks, probe - 1);
+        if (c2 && c2.at === j) {
+          currency = c2.unit;
+          negative = true;
+          j = probe;
+        }
+      }
+      break;
+    }
+  }
+  if (paren && currency === null) return null;
+  if (currency === null && sym(toks[j], '-', '−', '+') && toks[j + 1]?.type === 'num') {
+    const prev = toks[j - 1];
+    const adjacent = !toks[j + 1]!.space;
+    const signOk = (adjacent && (prev === undefined || toks[j]!.space || prev.type === 'sym')) || (j === 0 && !adjacent);
+    if (!signOk) return null;
+    negative = toks[j]!.text !== '+';
+    j++;
+  }
+  const first = toks[j];
+  if (!first) return null;
+  if (first.type === 'num' && first.glued) return null;
+
+  // ordinals ("25th anniversary", "first")
+  const ord = currency === null && !negative ? ordinalAt(toks, j) : null;
+  if (ord) return { ...span(toks, j, ord.end), value: ord.value, unit: null, kind: 'ordinal', spelled: first.type === 'word', t0: j, t1: ord.end, scaled: false };
+
+  let phrase: Phrase | null;
+  const frac = slashFraction(toks, j);
+  if (frac) phrase = { value: frac.value, start: j, end: frac.end, scaled: false, digitsOnly: true };
+  else {
+    phrase = parseNumberPhrase(toks, j, { money: currency !== null || isMoneyAhead(toks, j) });
+    // "2 1/4"
+    const mixed = phrase && phrase.digitsOnly && Number.isInteger(phrase.value) ? slashFraction(toks, phrase.end) : null;
+    if (phrase && mixed && toks[phrase.end]!.space) phrase = { ...phrase, value: phrase.value + mixed.value, end: mixed.end };
+  }
+  if (!phrase) return null;
+  let value = negative ? -phrase.value : phrase.value;
+  let e = phrase.end;
+  const spelled = !phrase.digitsOnly && first.type === 'word';
+  // "one" as a pronoun ("the one you mentioned", "which one")
+  if (first.type === 'word' && first.lower === 'one' && e === j + 1 && ONE_DETERMINERS.has(word(toks[j - 1]) ?? '')) return null;
+  if (first.type === 'word' && first.lower === 'one' && e === j + 1 && (word(toks[j + 1]) === 'another' || word(toks[j - 1]) === 'no')) return null;
+
+  let unit: string | null = currency;
+  let kind: NumberKind = currency !== null ? 'money' : 'number';
+  if (currency === null) {
+    const after = toks[e];
+    const aw = word(after);
+    const cur = currencyAfter(toks, e);
+    const hyphen = sym(after, '-') && !after!.space;
+    if (sym(after, '%', '％') || (aw !== null && PERCENT_WORDS.has(aw) && aw !== 'percentage') || (aw === 'per' && word(toks[e + 1]) === 'cent')) {
+      unit = '%';
+      kind = 'percent';
+      e += aw === 'per' ? 2 : 1;
+    } else if (aw === 'percentage' && /^points?$/.test(word(toks[e + 1]) ?? '')) {
+      unit = '%';
+      kind = 'percent';
+      e += 2;
+    } else if (cur && !(cur.unit === 'penny' && aw === 'p' && after!.space)) {
+      const poundMass = (aw === 'pound' || aw === 'pounds') && (word(toks[e + 1]) === 'of' || !phrase.scaled && (sym(toks[e - 1], '-') || phrase.digitsOnly && !Number.isInteger(phrase.value * 100)));
+      if (poundMass) {
+        unit = 'pound-mass';
+        kind = 'quantity';
+      } else {
+        unit = cur.unit;
+        kind = 'money';
+      }
+      e = cur.at;
+    } else {
+      const u = unitMatch(toks, hyphen ? e + 1 : e, phrase);
+      if (u === 'time') {
+        return { ...span(toks, k, e + 1), value: null, unit: 'time', kind: 'date', spelled, t0: k, t1: e + 1, scaled: false };
+      }
+      if (u) {
+        unit = u.unit;
+        kind = DURATION_UNITS.has(u.unit) ? 'duration' : 'quantity';
+        e = u.end;
+      } else if (first.type === 'num' && phrase.digitsOnly && first.lit.dotThousands !== null && phrase.end === j + 1 && (isPluralNoun(toks[e]) || (isLowerWord(toks[e]) && isPluralNoun(toks[e + 1])))) {
+        // "150.000 face masks": three digits after the dot and a plural noun after the number — a count
+        // cannot be a fraction, so the dot was a thousands separator.
+        value = negative ? -first.lit.dotThousands : first.lit.dotThousands;
+        kind = 'count';
+      } else if (hyphen && isLowerWord(toks[e + 1]) && Number.isInteger(value)) {
+        kind = 'count'; // "eight-story building"
+      } else if (isPluralNoun(toks[e]) || (isLowerWord(toks[e]) && isPluralNoun(toks[e + 1]) && Number.isInteger(value))) {
+        kind = 'count';
+      } else if (phrase.digitsOnly && first.type === 'num' && first.lit.isInteger && first.lit.intDigits === 4 && !phrase.scaled && value >= 1000 && value <= 2100 && phrase.end === j + 1) {
+        unit = 'year';
+        kind = 'date';
+      }
+    }
+  } else {
+    // "$15.4/hour", "$350 per kg": the rate stays money; the unit goes into the text
+    const after = toks[e];
+    if ((sym(after, '/') && !after!.space) || word(after) === 'per' || word(after) === 'a' && /^(year|month|week|day|hour|share)$/.test(word(toks[e + 1]) ?? '')) {
+      const u = unitAt(toks, e + 1) ?? (word(toks[e + 1]) === 'share' ? { end: e + 2 } : null);
+      if (u) e = u.end;
+    }
+  }
+  if (paren) {
+    if (!sym(toks[e], ')')) return null;
+    value = -value;
+    e++;
+  }
+  return { ...span(toks, k, e), value, unit, kind, spelled, t0: k, t1: e, scaled: phrase.scaled };
+}
+
+/** "5 million euros", "3bn dollars": money named after the amount, so "m"/"b" mean million/billion. */
+function isMoneyAhead(toks: readonly Token[], j: number): boolean {
+  for (let m = j + 1; m <= j + 3 && m < toks.length; m++) {
+    const t = toks[m]!;
+    if (t.type === 'word' && t.lower.length > 2 && currencyAfter(toks, m)) return true;
+  }
+  return false;
+}
+
+function unitMatch(toks: readonly Token[], k: number, phrase: Phrase): { unit: string; end: number } | 'time' | null {
+  const t = toks[k];
+  if (!t || t.type === 'num') return null;
+  const w = t.type === 'word' ? t.lower : null;
+  if (w !== null && TIME_WORDS.has(w) && phrase.value <= 12 && phrase.digitsOnly) {
+    const decimals = String(phrase.value).split('.')[1]?.length ?? 0;
+    if (decimals === 0 || decimals === 2) return 'time';
+  }
+  const u = unitAt(toks, k);
+  if (!u) return null;
+  if (t.type === 'word') {
+    if (t.text === 'in') {
+      const next = toks[u.end];
+      const ok = phrase.digitsOnly && (next === undefined || next.type === 'sym' || THICKNESS_WORDS.has(word(next) ?? ''));
+      if (!ok) return null;
+    }
+    // single-letter symbols need to be glued to the number or clearly closing it
+    if (t.text.length === 1 && t.space && !'CFLbgtm'.includes(t.text)) return null;
+    if (t.text.length === 1 && t.space && 'bgtm'.includes(t.text) && toks[u.end]?.type === 'word' && !/^[a-z]/.test(toks[u.end]!.text)) return null;
+    if (t.text === 'A' || t.text === 'a' || t.text === 'I') return null;
+  }
+  return u;
+}
+
+function compatible(a: Found, b: Found): boolean {
+  if (a.kind === 'date' || b.kind === 'date' || a.kind === 'ordinal' || b.kind === 'ordinal') return false;
+  if (a.unit !== null && b.unit !== null && a.unit !== b.unit) return false;
+  return a.value !== null && b.value !== null;
+}
+
+/** All numbers of one sentence, left to right. */
+export function extractMentions(sentence: string): RawMention[] {
+  const toks = tokenize(sentence);
+  const out: RawMention[] = [];
+  let k = 0;
+  while (k < toks.length) {
+    let m = readOne(toks, k);
+    if (!m) {
+      k++;
+      continue;
+    }
+    // "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km/s2": keep the central value
+    let e = m.t1;
+    if (sym(toks[e], '±') || (sym(toks[e], '+') && sym(toks[e + 1], '/') && sym(toks[e + 2], '-'))) {
+      const at = sym(toks[e], '±') ? e + 1 : e + 3;
+      const unc = readOne(toks, at);
+      if (unc && m.unit === null) m = { ...m, unit: unc.unit, kind: unc.kind, end: unc.end, t1: unc.t1 };
+      else if (unc) m = { ...m, end: unc.end, t1: unc.t1 };
+      e = m.t1;
+    }
+    // Ranges: "5-7%", "3 to 4 L", "between 44 and 50 mg", "8- to 16-meter". A change ("from X to Y") keeps both ends.
+    const before = word(toks[m.t0 - 1]);
+    const joiner = toks[e];
+    const jw = word(joiner);
+    const dash = sym(joiner, '-', '–', '—');
+    let rangeAt = -1;
+    if (jw === 'to' && before !== 'from') rangeAt = e + 1;
+    else if (dash && word(toks[e + 1]) === 'to' && before !== 'from') rangeAt = e + 2;
+    else if (dash) rangeAt = e + 1;
+    else if (jw === 'and' && before === 'between') rangeAt = e + 1;
+    if (rangeAt > 0) {
+      const m2 = readOne(toks, rangeAt);
+      const plainDash = dash && rangeAt === e + 1;
+      const hasUnit = m.unit !== null || (m2 !== null && m2.unit !== null) || m.scaled || (m2?.scaled ?? false);
+      if (m2 && compatible(m, m2) && (!plainDash || hasUnit) && (m2.kind !== 'count' || m.unit !== null)) {
+        let v1 = m.value!;
+        // "$5-7 million": the first end takes the second's scale
+        if (m2.scaled && !m.scaled && v1 !== 0 && Math.abs(v1) < Math.abs(m2.value!) / 100) {
+          v1 *= 1000 ** Math.floor(Math.log10(Math.abs(m2.value!) / Math.abs(v1)) / 3);
+        }
+        const merged: Found = {
+          start: m.start, end: m2.end, value: (v1 + m2.value!) / 2, unit: m2.unit ?? m.unit,
+          kind: m2.unit !== null ? m2.kind : m.kind, spelled: m.spelled && m2.spelled, t0: m.t0, t1: m2.t1, scaled: m.scaled || m2.scaled,
+        };
+        out.push(merged);
+        k = m2.t1;
+        continue;
+      }
+      if (m2 && m.unit === null && m2.unit !== null && !isCurrencyUnit(m2.unit) && m2.kind !== 'count' && jw === 'and') {
+        // "45 and 50 mg": the unit written once covers both
+        out.push({ ...m, unit: m2.unit, kind: m2.kind });
+        k = m.t1;
+        continue;
+      }
+    }
+    if ((jw === 'and' || jw === 'to') && m.unit === null && m.kind === 'number') {
+      const m2 = readOne(toks, e + 1);
+      if (m2 && m2.unit !== null && m2.kind === 'quantity' && !m2.spelled === !m.spelled) m = { ...m, unit: m2.unit, kind: m2.kind };
+    }
+    out.push(m);
+    k = Math.max(k + 1, m.t1);
+  }
+  return out;
+}

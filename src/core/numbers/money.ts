@@ -1,0 +1,162 @@
+import type { Token } from './scan.js';
+
+/**
+ * Currencies written before the amount ("US$", "€", "HK$", "u.s. $", "USD") or after it ("euros",
+ * "Canadian dollars", "yuan", "Finnish markka"). Units are ISO 4217 codes; "cent"/"penny" amounts keep
+ * their own unit so "50 cents" stays 50.
+ */
+
+/** Letters glued before "$" ("US$", "C$", "HK$") → ISO code. */
+const DOLLAR_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['', 'USD'], ['us', 'USD'], ['u.s.', 'USD'], ['u.s', 'USD'], ['usd', 'USD'], ['c', 'CAD'], ['ca', 'CAD'], ['can', 'CAD'],
+  ['a', 'AUD'], ['au', 'AUD'], ['aus', 'AUD'], ['nz', 'NZD'], ['hk', 'HKD'], ['s', 'SGD'], ['sg', 'SGD'], ['nt', 'TWD'],
+  ['r', 'BRL'], ['m', 'MXN'], ['mx', 'MXN'], ['z', 'ZWD'],
+]);
+
+const SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['￥', 'JPY'], ['₹', 'INR'], ['₩', 'KRW'], ['₽', 'RUB'],
+  ['₺', 'TRY'], ['₦', 'NGN'], ['₱', 'PHP'], ['₫', 'VND'], ['₪', 'ILS'], ['฿', 'THB'], ['₴', 'UAH'], ['₣', 'FRF'],
+]);
+
+/** ISO codes accepted before or after an amount. */
+const ISO_CODES = new Set([
+  'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'CHF', 'SEK', 'NOK', 'DKK', 'INR', 'KRW',
+  'RUB', 'BRL', 'MXN', 'ZAR', 'TRY', 'VND', 'THB', 'IDR', 'MYR', 'PHP', 'TWD', 'PLN', 'HUF', 'CZK', 'ILS', 'AED', 'SAR',
+  'EGP', 'NGN', 'KES', 'PKR', 'ARS', 'CLP', 'COP', 'PEN', 'DEM', 'FRF', 'ITL', 'ESP', 'NLG', 'BEF', 'ATS', 'FIM', 'PTE',
+  'GRD', 'IEP', 'ECU', 'XEU',
+]);
+
+/** Abbreviations written before amounts in newswire ("Rs 500", "DM 3 million", "SFr 2"). */
+const WORD_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['rs', 'INR'], ['dm', 'DEM'], ['sfr', 'CHF'], ['ff', 'FRF'], ['rmb', 'CNY'], ['yuan', 'CNY'], ['nis', 'ILS'],
+  ['sek', 'SEK'], ['skr', 'SEK'], ['nkr', 'NOK'], ['dkr', 'DKK'], ['hk', 'HKD'], ['fl', 'NLG'], ['l', 'ITL'], ['r', 'ZAR'],
+  ['bfr', 'BEF'], ['lfr', 'LUF'], ['pta', 'ESP'], ['ptas', 'ESP'], ['rp', 'IDR'], ['rm', 'MYR'], ['ps', 'PHP'],
+]);
+
+/** Currency names after the amount; plural and singular. */
+const NAMES: ReadonlyMap<string, string> = new Map([
+  ['dollar', 'USD'], ['dollars', 'USD'], ['euro', 'EUR'], ['euros', 'EUR'], ['pound', 'GBP'], ['pounds', 'GBP'],
+  ['sterling', 'GBP'], ['yen', 'JPY'], ['yuan', 'CNY'], ['renminbi', 'CNY'], ['rmb', 'CNY'], ['won', 'KRW'],
+  ['rupee', 'INR'], ['rupees', 'INR'], ['peso', 'MXN'], ['pesos', 'MXN'], ['ruble', 'RUB'], ['rubles', 'RUB'],
+  ['rouble', 'RUB'], ['roubles', 'RUB'], ['franc', 'CHF'], ['francs', 'CHF'], ['krona', 'SEK'], ['kronor', 'SEK'],
+  ['krone', 'NOK'], ['kroner', 'NOK'], ['rand', 'ZAR'], ['reais', 'BRL'], ['lira', 'TRY'], ['lire', 'ITL'],
+  ['dong', 'VND'], ['ringgit', 'MYR'], ['baht', 'THB'], ['rupiah', 'IDR'], ['dirham', 'AED'], ['dirhams', 'AED'],
+  ['riyal', 'SAR'], ['riyals', 'SAR'], ['shekel', 'ILS'], ['shekels', 'ILS'], ['zloty', 'PLN'], ['zlotys', 'PLN'],
+  ['forint', 'HUF'], ['forints', 'HUF'], ['koruna', 'CZK'], ['markka', 'FIM'], ['markkaa', 'FIM'], ['marks', 'DEM'],
+  ['mark', 'DEM'], ['deutschmarks', 'DEM'], ['deutschemarks', 'DEM'], ['guilder', 'NLG'], ['guilders', 'NLG'],
+  ['peseta', 'ESP'], ['pesetas', 'ESP'], ['escudo', 'PTE'], ['escudos', 'PTE'], ['schilling', 'ATS'],
+  ['schillings', 'ATS'], ['drachma', 'GRD'], ['drachmas', 'GRD'], ['drachmae', 'GRD'], ['punt', 'IEP'], ['punts', 'IEP'],
+  ['naira', 'NGN'], ['shilling', 'KES'], ['shillings', 'KES'], ['bitcoin', 'BTC'], ['bitcoins', 'BTC'],
+  ['ecus', 'XEU'], ['ecu', 'XEU'],
+]);
+
+/** Words before a currency name that change which one it is ("Canadian dollars", "Swiss francs"). */
+const QUALIFIERS: ReadonlyMap<string, string> = new Map([
+  ['us dollar', 'USD'], ['u.s. dollar', 'USD'], ['american dollar', 'USD'], ['canadian dollar', 'CAD'],
+  ['australian dollar', 'AUD'], ['new zealand dollar', 'NZD'], ['hong kong dollar', 'HKD'], ['singapore dollar', 'SGD'],
+  ['taiwan dollar', 'TWD'], ['taiwanese dollar', 'TWD'], ['zimbabwe dollar', 'ZWD'], ['swiss franc', 'CHF'],
+  ['french franc', 'FRF'], ['belgian franc', 'BEF'], ['cfa franc', 'XOF'], ['swedish krona', 'SEK'],
+  ['swedish kronor', 'SEK'], ['norwegian krone', 'NOK'], ['norwegian kroner', 'NOK'], ['danish krone', 'DKK'],
+  ['danish kroner', 'DKK'], ['mexican peso', 'MXN'], ['argentine peso', 'ARS'], ['philippine peso', 'PHP'],
+  ['chilean peso', 'CLP'], ['colombian peso', 'COP'], ['indian rupee', 'INR'], ['pakistani rupee', 'PKR'],
+  ['sri lankan rupee', 'LKR'], ['egyptian pound', 'EGP'], ['irish pound', 'IEP'], ['british pound', 'GBP'],
+  ['turkish lira', 'TRY'], ['italian lira', 'ITL'], ['italian lire', 'ITL'], ['finnish markka', 'FIM'],
+  ['german mark', 'DEM'], ['dutch guilder', 'NLG'], ['south african rand', 'ZAR'], ['brazilian real', 'BRL'],
+  ['chinese yuan', 'CNY'], ['japanese yen', 'JPY'], ['south korean won', 'KRW'], ['korean won', 'KRW'],
+  ['russian rouble', 'RUB'], ['russian ruble', 'RUB'], ['saudi riyal', 'SAR'], ['israeli shekel', 'ILS'],
+]);
+
+const SUBUNITS: ReadonlyMap<string, string> = new Map([
+  ['cent', 'cent'], ['cents', 'cent'], ['penny', 'penny'], ['pence', 'penny'], ['pennies', 'penny'], ['p', 'penny'],
+  ['c', 'cent'], ['¢', 'cent'],
+]);
+
+export interface CurrencyMatch {
+  readonly unit: string;
+  /** Token index where the currency starts (prefix) or after it ends (suffix). */
+  readonly at: number;
+}
+
+function w(t: Token | undefined): string | null {
+  return t !== undefined && t.type !== 'num' ? t.lower : null;
+}
+
+/** A currency written right before token `k` (the amount); returns where it starts. */
+export function currencyBefore(toks: readonly Token[], k: number): CurrencyMatch | null {
+  const prev = toks[k - 1];
+  if (!prev || prev.type === 'num') return null;
+  const lower = prev.lower;
+  if (lower === '$') {
+    // "US$", "C$", "HK$" (glued), or "u.s. $" / "us $" in tokenized text
+    const before = toks[k - 2];
+    const bw = w(before);
+    if (before && bw !== null && before.type === 'word') {
+      const code = DOLLAR_PREFIXES.get(bw);
+      if (code !== undefined && (!prev.space || bw === 'u.s.' || bw === 'us' || bw === 'c' || bw === 'hk' || bw === 'a')) {
+        if (!prev.space || bw.length > 1 || bw === 'c' || bw === 'a') return { unit: code, at: k - 2 };
+      }
+    }
+    return { unit: 'USD', at: k - 1 };
+  }
+  const sym = SYMBOLS.get(prev.text);
+  if (sym !== undefined) return { unit: sym, at: k - 1 };
+  if (prev.type === 'word') {
+    if (ISO_CODES.has(prev.text) || (ISO_CODES.has(prev.text.toUpperCase()) && prev.text === prev.text.toLowerCase() && prev.text.length === 3 && /^(usd|eur|gbp|jpy|cny|rmb|cad|aud|chf|hkd)$/.test(prev.text))) {
+      const code = prev.text.toUpperCase() === 'RMB' ? 'CNY' : prev.text.toUpperCase();
+      return { unit: code, at: k - 1 };
+    }
+    const wp = WORD_PREFIXES.get(lower);
+    // Short abbreviations need their exact newswire spelling ("Rs", "DM") to avoid reading words as money.
+    if (wp !== undefined && (prev.text !== lower || lower.length >= 3) && lower !== 'l' && lower !== 'r') return { unit: wp, at: k - 1 };
+    // "Rs." / "Rs. 500"
+  }
+  if (prev.type === 'sym' && prev.text === '.' && toks[k - 2]?.type === 'word' && WORD_PREFIXES.has(w(toks[k - 2])!) && (toks[k - 2] as { text: string }).text.length >= 2) {
+    return { unit: WORD_PREFIXES.get(w(toks[k - 2])!)!, at: k - 2 };
+  }
+  return null;
+}
+
+/** A currency named right after the amount ending at token `k`; `at` is the token after it. */
+export function currencyAfter(toks: readonly Token[], k: number): CurrencyMatch | null {
+  const t = toks[k];
+  if (!t || t.type === 'num') return null;
+  if (t.type === 'sym') {
+    const sym = SYMBOLS.get(t.text);
+    if (sym !== undefined && t.text !== '$') return { unit: sym, at: k + 1 };
+    if (t.text === '¢') return { unit: 'cent', at: k + 1 };
+    return null;
+  }
+  if (ISO_CODES.has(t.text)) return { unit: t.text === 'RMB' ? 'CNY' : t.text, at: k + 1 };
+  const lower = t.lower;
+  // qualified names: up to three qualifier words then a name
+  for (let n = 1; n <= 3; n++) {
+    const parts: string[] = [];
+    for (let m = k; m < k + n + 1; m++) {
+      const x = w(toks[m]);
+      if (x === null || toks[m]!.type !== 'word') break;
+      parts.push(x);
+    }
+    if (parts.length !== n + 1) break;
+    const last = parts[n]!;
+    const singular = last.endsWith('s') && !['markkaa'].includes(last) ? last.replace(/s$/, '') : last;
+    const key = `${parts.slice(0, n).join(' ')} ${singular}`;
+    const code = QUALIFIERS.get(key) ?? QUALIFIERS.get(`${parts.slice(0, n).join(' ')} ${last}`);
+    if (code !== undefined) return { unit: code, at: k + n + 1 };
+  }
+  const name = NAMES.get(lower);
+  if (name !== undefined) {
+    if (lower === 'won' || lower === 'mark' || lower === 'marks' || lower === 'rand' || lower === 'punt') {
+      // verbs/common nouns too: need a capital or a scale word before ("5 million won")
+      const prevWord = w(toks[k - 1]);
+      if (!(prevWord === 'million' || prevWord === 'billion' || prevWord === 'bn' || prevWord === 'mln' || prevWord === 'trillion' || t.text[0] === t.text[0]!.toUpperCase())) return null;
+    }
+    return { unit: name, at: k + 1 };
+  }
+  const sub = SUBUNITS.get(lower);
+  if (sub !== undefined && (lower.length > 1 || !t.space)) return { unit: sub, at: k + 1 };
+  return null;
+}
+
+export function isCurrencyUnit(unit: string | null): boolean {
+  return unit !== null && (/^[A-Z]{3}$/.test(unit) || unit === 'cent' || unit === 'penny');
+}

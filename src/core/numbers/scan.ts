@@ -1,0 +1,81 @@
+import { readDigitLiteral, isDigit, type DigitLiteral } from './digits.js';
+import { VULGAR_FRACTIONS } from './lexicon.js';
+
+/**
+ * Splits one sentence into tokens for the number grammar: numbers written with digits, words
+ * (dotted abbreviations such as "U.S." kept whole) and single symbols. One forward scan.
+ */
+export type Token =
+  | { readonly type: 'num'; readonly start: number; readonly end: number; readonly text: string; readonly space: boolean; readonly lit: DigitLiteral; readonly glued: boolean }
+  | { readonly type: 'word' | 'sym'; readonly start: number; readonly end: number; readonly text: string; readonly space: boolean; readonly lower: string };
+
+export type NumToken = Extract<Token, { type: 'num' }>;
+export type TextToken = Exclude<Token, { type: 'num' }>;
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /\p{L}/u.test(ch);
+}
+function isSpace(ch: string): boolean {
+  return /\s/u.test(ch);
+}
+
+export function tokenize(s: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let space = true;
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (isSpace(ch)) {
+      space = true;
+      i++;
+      continue;
+    }
+    const prev = i > 0 ? s[i - 1] : undefined;
+    if (isDigit(ch) || (ch === '.' && isDigit(s[i + 1]) && !isDigit(prev) && prev !== '.' && !isLetter(prev))) {
+      const lit = readDigitLiteral(s, i);
+      if (lit && lit.end > i) {
+        let end = lit.end;
+        let value = lit.value;
+        // "2½": a vulgar fraction glued to an integer
+        const vulgar = VULGAR_FRACTIONS.get(s[end] ?? '');
+        if (vulgar !== undefined && lit.isInteger) {
+          value += vulgar;
+          end++;
+        }
+        const finalLit = value === lit.value ? lit : { ...lit, value, isInteger: false, end };
+        tokens.push({ type: 'num', start: i, end, text: s.slice(i, end), space, lit: finalLit, glued: isLetter(prev) });
+        i = end;
+        space = false;
+        continue;
+      }
+    }
+    const vulgar = VULGAR_FRACTIONS.get(ch);
+    if (vulgar !== undefined) {
+      const lit: DigitLiteral = { value: vulgar, end: i + 1, isInteger: false, intDigits: 0, dotThousands: null, ordinal: false };
+      tokens.push({ type: 'num', start: i, end: i + 1, text: ch, space, lit, glued: false });
+      i++;
+      space = false;
+      continue;
+    }
+    if (isLetter(ch)) {
+      let j = i;
+      while (isLetter(s[j])) j++;
+      // U.S., a.m., p.m.: single letters joined by dots
+      if (j === i + 1 && s[j] === '.' && isLetter(s[j + 1]) && !isLetter(s[j + 2])) {
+        let k = j;
+        while (s[k] === '.' && isLetter(s[k + 1]) && !isLetter(s[k + 2])) k += 2;
+        if (s[k] === '.') k++;
+        j = k;
+      }
+      const text = s.slice(i, j);
+      tokens.push({ type: 'word', start: i, end: j, text, space, lower: text.toLowerCase() });
+      i = j;
+      space = false;
+      continue;
+    }
+    tokens.push({ type: 'sym', start: i, end: i + 1, text: ch, space, lower: ch });
+    i++;
+    space = false;
+  }
+  return tokens;
+}
