@@ -77,9 +77,15 @@ export function isInlinePromo(line: string): boolean {
 
 /** A heading that starts the page's tail (related stories, comments, most read …). */
 export function isTailMarker(line: string): boolean {
-  if (line.length > 60) return false;
+  if (line.length > 120) return false;
   const key = lowerKey(line);
   if (TAIL_MARKERS.has(key)) return true;
+  // Comment sections: "[ 167 comments ]", "Top Rated Comments", "Comments (12)", "12 Responses to …"
+  if (/^(?:\[\s?)?(?:\d{1,6}|top rated|top|all|latest|newest|oldest|reader|view|show|see|read) (?:comments?|responses?|replies|reactions)(?:\s?\])?$/.test(key)) return true;
+  if (/^(?:comments?|responses?|replies|discussion) ?\(\d{1,6}\)$/.test(key)) return true;
+  if (/^\d{1,6} (?:comments?|responses?|thoughts?|replies) (?:on|to) /.test(key)) return true;
+  // Short "Tags: …", "Filed under: …", "Related Roundup: …" lines close a story.
+  if (/^(?:tags?|tagged|tagged with|filed under|categories|category|related [a-z]{1,12}|topics?|posted in)\s?: /.test(key) && line.length < 120) return true;
   // "More from CNN", "More stories from The Site", "Related to this story"
   return /^(?:more (?:from|stories from|news from|on|in) |related (?:to|from|on) |recommended (?:by|from) |trending (?:on|in) |latest from |most read (?:on|in) )/.test(key) && key.split(' ').length <= 6;
 }
@@ -117,4 +123,17 @@ const SHARE_BARS = new Set(['share', 'share this', 'share this article', 'share 
 /** "Share this:", "Reactions:": the bar that closes (or opens) a story. */
 export function isShareBar(line: string): boolean {
   return line.length < 40 && SHARE_BARS.has(lowerKey(line));
+}
+
+const COMMENT_HEADINGS = new Set(['comments', 'leave a comment', 'leave a reply', 'post a comment', 'add a comment', 'join the conversation',
+  'show comments', 'view comments', 'reader comments', 'responses', 'discussion']);
+
+/** The start of a comment section: whatever follows is readers' text, not the article. */
+export function isCommentMarker(line: string): boolean {
+  if (line.length > 80) return false;
+  const key = lowerKey(line);
+  return COMMENT_HEADINGS.has(key) ||
+    /^(?:\[\s?)?(?:\d{1,6}|top rated|top|all|latest|newest|oldest|reader|view|show|see|read) (?:comments?|responses?|replies)(?:\s?\])?$/.test(key) ||
+    /^(?:comments?|responses?|replies) ?\(\d{1,6}\)$/.test(key) ||
+    /^\d{1,6} (?:comments?|responses?|thoughts?|replies) (?:on|to) /.test(key);
 }

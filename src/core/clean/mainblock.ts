@@ -4,7 +4,7 @@
  * page is English, widget/menu look) and the article is the contiguous run of lines with the highest
  * total (maximum-sum segment), so menus above and teasers below fall away without site rules.
  */
-import { isCaptionLine, isShareBar, isSiteNotice, isTailMarker, isWidgetLine } from './boilerplate.js';
+import { isCaptionLine, isCommentMarker, isShareBar, isSiteNotice, isTailMarker, isWidgetLine } from './boilerplate.js';
 
 // Common English function words: real prose is ~40-50% of these, menus and headlines far fewer.
 const STOP_WORDS = new Set(
@@ -32,6 +32,8 @@ export interface LineFeatures {
   readonly innerPunctuation: number;
   /** A share / reactions bar: the article usually ends (or has not yet started) there. */
   readonly shareBar: boolean;
+  /** A comment-section heading: readers' text follows. */
+  readonly comments: boolean;
 }
 
 const SENTENCE_END = /(?:[.!?…。！？]["”’»)\]]{0,3}|["”»])$/u;
@@ -73,6 +75,7 @@ export function lineFeatures(text: string): LineFeatures {
     linky: wordy < 15 && /(?:https?:\/\/|www\.)\S/.test(text),
     innerPunctuation: countPunctuation(text),
     shareBar: isShareBar(text),
+    comments: isCommentMarker(text),
   };
 }
 
@@ -142,27 +145,31 @@ export interface Segment {
 /** How far above the article a "Related" box may sit for the prose above it to still count as its opening. */
 const MAX_WALL_GAP = 8;
 const MIN_OPENING_SCORE = 30;
+const COMMENT_WEIGHT = 0.2;
 
 /**
  * The article block when tail markers ("Related", "Most read"...) act as walls: the best segment
  * between walls, extended upwards over a wall when solid prose sits just above it (an inline
  * "Related" box inside a story), and downwards only when the part below is nearly as large.
  */
-export function articleSegment(scores: readonly number[], walls: readonly boolean[]): Segment {
-  const zones: Segment[] = [];
+export function articleSegment(scores: readonly number[], walls: readonly boolean[], commentStarts: readonly boolean[] = []): Segment {
+  const zones: (Segment & { weight: number })[] = [];
   let zoneStart = 0;
+  // Readers' comments can outweigh a short story, so text after a comment heading counts for less.
+  let weight = 1;
   for (let i = 0; i <= scores.length; i++) {
     if (i === scores.length || walls[i]) {
       if (i > zoneStart) {
         const best = bestSegment(scores.slice(zoneStart, i));
-        if (best.end > best.start) zones.push({ start: zoneStart + best.start, end: zoneStart + best.end, total: best.total });
+        if (best.end > best.start) zones.push({ start: zoneStart + best.start, end: zoneStart + best.end, total: best.total, weight });
       }
       zoneStart = i + 1;
+      if (commentStarts[i]) weight = COMMENT_WEIGHT;
     }
   }
   if (zones.length === 0) return { start: 0, end: 0, total: 0 };
   let k = 0;
-  for (let i = 1; i < zones.length; i++) if (zones[i]!.total > zones[k]!.total) k = i;
+  for (let i = 1; i < zones.length; i++) if (zones[i]!.total * zones[i]!.weight > zones[k]!.total * zones[k]!.weight) k = i;
   let { start, end, total } = zones[k]!;
   for (let i = k - 1; i >= 0; i--) {
     const z = zones[i]!;
@@ -172,7 +179,7 @@ export function articleSegment(scores: readonly number[], walls: readonly boolea
   }
   for (let i = k + 1; i < zones.length; i++) {
     const z = zones[i]!;
-    if (z.start - end > MAX_WALL_GAP || z.total < total * 0.6) break;
+    if (z.start - end > MAX_WALL_GAP || z.total * z.weight < total * 0.6) break;
     end = z.end;
     total += z.total;
   }

@@ -50,7 +50,11 @@ export function cleanPlainText(text: string): PlainArticle {
     counted.add(key);
     return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
   });
-  let { start, end } = articleSegment(scores, features.map((f) => f.tail || f.shareBar));
+  let { start, end } = articleSegment(
+    scores,
+    features.map((f) => f.tail || f.shareBar || f.comments),
+    features.map((f) => f.comments),
+  );
   if (end <= start) {
     // Nothing scored as prose (a very short text): keep every line that is not furniture.
     start = 0;
