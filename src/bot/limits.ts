@@ -117,6 +117,13 @@ function joinSection(section: WorkingSection): string {
   return section.items.map((i) => i.text).join(section.separator);
 }
 
+/** The joined length without building the string (fitting loops call this often). */
+function sectionLength(section: WorkingSection): number {
+  let n = 0;
+  for (const item of section.items) n += item.text.length;
+  return n + Math.max(0, section.items.length - 1) * section.separator.length;
+}
+
 /** Drops the lowest-priority item of a section (the later one on ties), keeping at least `keep`. */
 function dropLeastImportant(sections: readonly WorkingSection[], keep: number): boolean {
   let best: { section: WorkingSection; index: number } | null = null;
@@ -196,7 +203,7 @@ export function fitEmbed(draft: EmbedDraft, maxTotal: number = LIMITS.embedTotal
   for (const section of sections) for (const item of section.items) item.text = clip(item.text, section.max);
   // 2. Each container must fit.
   for (const section of sections) {
-    while (joinSection(section).length > section.max) {
+    while (sectionLength(section) > section.max) {
       if (!dropLeastImportant([section], 1)) {
         const only = section.items[0];
         if (!only) break;
@@ -213,15 +220,20 @@ export function fitEmbed(draft: EmbedDraft, maxTotal: number = LIMITS.embedTotal
     const text = [draft.footer ?? '', note].filter((t) => t !== '').join(' · ');
     return text ? clip(text, LIMITS.footer) : null;
   };
+  const authorLength = draft.author ? clip(draft.author, LIMITS.author).length : 0;
+  const textLength = (): number => {
+    let n = title.length + authorLength + (footerFor()?.length ?? 0) + sectionLength(description);
+    for (const f of fields) if (f.items.length > 0) n += (f.name ?? '').length + sectionLength(f);
+    return n;
+  };
   for (;;) {
-    const embed = render(draft, title, sections, footerFor());
-    const excess = embedTextLength(embed) - Math.min(maxTotal, LIMITS.embedTotal);
-    if (excess <= 0) return { embed, dropped: initialCount - remaining() };
+    const excess = textLength() - Math.min(maxTotal, LIMITS.embedTotal);
+    if (excess <= 0) return { embed: render(draft, title, sections, footerFor()), dropped: initialCount - remaining() };
     if (dropLeastImportant(sections, 1)) continue;
     if (dropLeastImportant(sections, 0)) continue;
     if (!clipLongest(sections, excess)) {
       // Only the title and footer are left; they are within their own limits, which sum below 6000.
-      return { embed, dropped: initialCount - remaining() };
+      return { embed: render(draft, title, sections, footerFor()), dropped: initialCount - remaining() };
     }
   }
 }

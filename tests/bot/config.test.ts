@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, NO_TOKEN_HELP } from '../../src/bot/config.js';
+import { createLogger } from '../../src/bot/logger.js';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { REDACT_PATHS } from '../../src/bot/logger.js';
+
+const valid = { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: '123456789012345678' };
+
+describe('loadConfig', () => {
+  it('reads the settings with defaults', () => {
+    expect(loadConfig(valid)).toEqual({ token: 'abc.def.ghi', clientId: '123456789012345678', articlesDir: 'articles' });
+    expect(
+      loadConfig({ ...valid, DISCORD_GUILD_ID: '223456789012345678', ARTICLES_DIR: 'news', LOG_LEVEL: 'debug', DISCORD_API_URL: 'http://127.0.0.1:9/api/' }),
+    ).toMatchObject({ guildId: '223456789012345678', articlesDir: 'news', logLevel: 'debug', apiUrl: 'http://127.0.0.1:9/api' });
+  });
+
+  it('says what to set when the token is missing, and mentions the offline CLI', () => {
+    expect(() => loadConfig({})).toThrow(ConfigError);
+    expect(() => loadConfig({ DISCORD_TOKEN: '  ' })).toThrow(NO_TOKEN_HELP);
+    expect(NO_TOKEN_HELP).toContain('npm run cli -- brief');
+  });
+
+  it('lists every invalid setting in one message', () => {
+    try {
+      loadConfig({ DISCORD_TOKEN: 'x', DISCORD_CLIENT_ID: 'abc', LOG_LEVEL: 'loud', DISCORD_API_URL: 'ftp://x' });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('DISCORD_CLIENT_ID must be a Discord id');
+      expect(message).toContain('LOG_LEVEL must be one of');
+      expect(message).toContain('DISCORD_API_URL must be an http(s) URL');
+      expect(message).not.toContain('x.');
+    }
+  });
+
+  it('treats empty optional settings as unset', () => {
+    expect(loadConfig({ ...valid, DISCORD_GUILD_ID: '', DISCORD_API_URL: '' })).toEqual(loadConfig(valid));
+  });
+});
+
+describe('logger', () => {
+  it('never writes the token', () => {
+    let out = '';
+    const stream = new Writable({
+      write(chunk: Buffer, _e, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const logger = pino({ redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, stream);
+    logger.info({ config: loadConfig(valid), token: 'abc.def.ghi', headers: { authorization: 'Bot abc.def.ghi' } }, 'starting');
+    expect(out).toContain('[redacted]');
+    expect(out).not.toContain('abc.def.ghi');
+    expect(createLogger('silent', { pretty: false }).level).toBe('silent');
+  });
+});
