@@ -38,6 +38,15 @@ const TAIL_MARKERS = new Set([
   'view comments', 'reader comments', 'discussion', 'responses', 'tags', 'topics', 'filed under', 'share this article',
   'about the author', 'more by this author', 'other news', 'in other news', "don't miss", 'must read', 'explore more', 'keep reading',
   'related searches', 'previous article', 'next article', 'previous post', 'next post', 'newer post', 'older post',
+  // The same headings in the languages news pages most often come in.
+  'artigos relacionados', 'notícias relacionadas', 'leia também', 'leia mais', 'veja também', 'mais lidas', 'relacionados',
+  'artículos relacionados', 'noticias relacionadas', 'lee también', 'te puede interesar', 'más leídas', 'lo más leído',
+  'articles similaires', 'lire aussi', 'à lire aussi', 'a lire aussi', 'sur le même sujet', 'les plus lus',
+  'weitere artikel', 'mehr zum thema', 'das könnte sie auch interessieren', 'meistgelesen', 'ähnliche artikel',
+  'articoli correlati', 'leggi anche', 'potrebbe interessarti', 'i più letti', 'articoli simili',
+  'похожие статьи', 'читайте также', 'по теме', 'популярное', 'другие новости', 'смотрите также',
+  'berita terkait', 'baca juga', 'artikel terkait', 'terkait', 'berita lainnya', 'gerelateerd', 'lees ook', 'meest gelezen',
+  'powiązane', 'czytaj także', 'zobacz też', 'ilgili haberler', '関連記事', '相关文章', '相關文章', '관련기사', '관련 기사',
 ]);
 
 const CAPTION_CREDIT = /(?:^|[\s(|])(?:(?:file |staff |afp |reuters |ap )?photo(?:graph)?s?|image|picture|credit|source|illustration|video)(?: by|:|\s*\/|\s*©)\s*[\p{Lu}\p{N}@]/iu;
@@ -126,7 +135,10 @@ export function isShareBar(line: string): boolean {
 }
 
 const COMMENT_HEADINGS = new Set(['comments', 'leave a comment', 'leave a reply', 'post a comment', 'add a comment', 'join the conversation',
-  'show comments', 'view comments', 'reader comments', 'responses', 'discussion']);
+  'show comments', 'view comments', 'reader comments', 'responses', 'discussion',
+  'deixe uma resposta', 'deixe um comentário', 'comentários', 'deja un comentario', 'deja una respuesta', 'comentarios',
+  'laisser un commentaire', 'laisser une réponse', 'commentaires', 'kommentare', 'kommentar schreiben', 'commenti', 'lascia un commento',
+  'комментарии', 'оставить комментарий', 'tinggalkan balasan', 'tinggalkan komentar', 'komentar', 'reacties', 'komentarze', '댓글', '评论', 'コメント']);
 
 /** The start of a comment section: whatever follows is readers' text, not the article. */
 export function isCommentMarker(line: string): boolean {

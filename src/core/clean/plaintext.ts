@@ -34,6 +34,21 @@ function bylineOf(line: string): string | null {
   return m && line.length < 80 ? m[1]!.trim() : null;
 }
 
+/**
+ * A long run of non-prose lines (a menu, a list of teasers, a sidebar) is a stronger boundary than its
+ * lines one by one: the k-th line of a run costs more than the first, so a few captions or an ad inside a
+ * story cost little while twenty menu entries cut it off.
+ */
+function steepenRuns(scores: number[]): void {
+  let run = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i]! < 0) {
+      scores[i] = scores[i]! * (1 + 0.5 * run);
+      run++;
+    } else if (scores[i]! > 1) run = 0;
+  }
+}
+
 export function cleanPlainText(text: string): PlainArticle {
   const blocks = text
     .split('\n')
@@ -50,6 +65,7 @@ export function cleanPlainText(text: string): PlainArticle {
     counted.add(key);
     return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
   });
+  steepenRuns(scores);
   let { start, end } = articleSegment(
     scores,
     features.map((f) => f.tail || f.shareBar || f.comments),
