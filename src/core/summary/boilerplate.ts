@@ -42,8 +42,31 @@ function isByline(text: string, words: readonly string[]): boolean {
   return lowerWords.length <= 2;
 }
 
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code)));
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
+}
+
+/** White-space separated tokens that hold a letter or a digit. One linear scan. */
 export function wordsOf(text: string): string[] {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const out: string[] = [];
+  let start = -1;
+  let hasWordChar = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    if (isSpaceCode(code)) {
+      if (start >= 0 && hasWordChar) out.push(text.slice(start, i));
+      start = -1;
+      hasWordChar = false;
+    } else {
+      if (start < 0) start = i;
+      if (!hasWordChar && isWordChar(code)) hasWordChar = true;
+    }
+  }
+  return out;
 }
 
 /** True when most words are capitalised and the line has no closing stop: a headline or a label. */
@@ -58,28 +81,45 @@ export function looksLikeHeadline(text: string, words: readonly string[]): boole
 /** A line with no lower-case word of four letters or more has no verb-ish structure (labels, credits, scores). */
 function lacksClause(words: readonly string[]): boolean {
   let lowerWords = 0;
-  for (const w of words) if (/^[("'“‘]?\p{Ll}{2,}/u.test(w)) lowerWords++;
-  return lowerWords < 2;
+  for (const w of words) {
+    const first = w.charCodeAt(0);
+    const offset = first === 34 || first === 39 || first === 40 || first === 0x201c || first === 0x2018 ? 1 : 0;
+    const a = w.charAt(offset);
+    const b = w.charAt(offset + 1);
+    if (a !== '' && b !== '' && a !== a.toUpperCase() && b !== b.toUpperCase()) lowerWords++;
+    if (lowerWords >= 2) return false;
+  }
+  return true;
+}
+
+/** At least 12 letters and none of them lower-case. */
+function isShouting(text: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    const upper = ch.toUpperCase();
+    const lower = ch.toLowerCase();
+    if (upper === lower) continue;
+    if (ch === lower) return false;
+    letters++;
+  }
+  return letters >= 12;
 }
 
 /** Too short or without a clause: a label, a score line, a stray fragment. */
-export function isFragment(text: string): boolean {
-  const words = wordsOf(text);
+export function isFragment(text: string, words: readonly string[] = wordsOf(text)): boolean {
   return words.length < 4 || lacksClause(words);
 }
 
-export function isBoilerplate(text: string): boolean {
+export function isBoilerplate(text: string, words: readonly string[] = wordsOf(text)): boolean {
   const lower = text.toLowerCase();
   for (const p of BOILERPLATE_PREFIXES) if (lower.startsWith(p)) return true;
   for (const p of BOILERPLATE_INFIXES) if (lower.includes(p)) return true;
-  const words = wordsOf(text);
   // A timestamp glued to a real lead sentence ("Updated … PM ET Juventus are leading …") keeps the sentence.
   if (startsWithTimestamp(lower) && words.length <= 14) return true;
   if (isByline(text, words)) return true;
   // Shouting ("WHY PEOPLE ARE ANGRY!!!") is a teaser or a comment, not a news sentence.
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 12 && letters === letters.toUpperCase()) return true;
-  return false;
+  return isShouting(text);
 }
 
 /** Words that make "X said: …" a quote introduction rather than a caption label. */

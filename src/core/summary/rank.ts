@@ -6,7 +6,7 @@
  */
 import type { Sentence } from '../types.js';
 import { isBoilerplate, isFragment, looksLikeCaption, looksLikeHeadline, startsWithPhotoCredit, wordsOf } from './boilerplate.js';
-import { contentTerms, cosine, termCounts, type TermVector } from './terms.js';
+import { contentTerms, termCounts, type TermVector } from './terms.js';
 
 export interface RankWeights {
   readonly position: number;
@@ -53,7 +53,8 @@ interface Candidate {
   readonly sentence: Sentence;
   readonly rank: number;
   readonly terms: TermVector;
-  readonly words: number;
+  readonly words: readonly string[];
+  readonly unitNorm: number;
 }
 
 const OPENING_QUOTES = new Set(['"', '“', '‘', "'", '«']);
@@ -87,7 +88,31 @@ function entityScore(text: string, words: readonly string[]): number {
   return Math.min(1, hits / 6);
 }
 
-const unit = (): number => 1;
+/** Sentences longer than this are run-ons or unsplit page text, never summary material. */
+const MAX_SENTENCE_CHARS = 3000;
+
+/** Σ (count · weight)², the squared norm of a weighted count vector. */
+function squaredNorm(v: TermVector, weight: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const [t, c] of v) {
+    const w = c * (weight.get(t) ?? 1);
+    sum += w * w;
+  }
+  return sum;
+}
+
+/** Σ a·b·weight² over shared terms. */
+function dot(a: TermVector, b: TermVector, weight: ReadonlyMap<string, number> | null): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [t, c] of small) {
+    const other = large.get(t);
+    if (other === undefined) continue;
+    const w = weight === null ? 1 : (weight.get(t) ?? 1);
+    sum += c * other * w * w;
+  }
+  return sum;
+}
 
 /** Indices (into `sentences`) of the chosen summary, in article order. */
 export function rankSummary(
@@ -97,49 +122,61 @@ export function rankSummary(
   weights: RankWeights = DEFAULT_WEIGHTS,
 ): Sentence[] {
   if (n <= 0 || sentences.length === 0) return [];
-  const scored = sentences.slice(0, MAX_SCORED_SENTENCES);
+  const scored = sentences.slice(0, MAX_SCORED_SENTENCES).filter((s) => s.text.length <= MAX_SENTENCE_CHARS);
+  if (scored.length === 0) return [];
   const head = titleSentence(title, scored);
   // The line right before a photo credit is that photo's caption.
   const captionIndices = new Set<number>();
   for (const s of scored) if (s.index > 0 && startsWithPhotoCredit(s.text)) captionIndices.add(s.index - 1);
-  const usable = scored.filter((s) => s.index !== head.index && !isBoilerplate(s.text));
-  let pool = usable.filter((s) => !isFragment(s.text));
+  const usable = scored
+    .filter((s) => s.index !== head.index)
+    .map((sentence) => ({ sentence, words: wordsOf(sentence.text) }))
+    .filter((s) => !isBoilerplate(s.sentence.text, s.words));
+  let pool = usable.filter((s) => !isFragment(s.sentence.text, s.words));
   if (pool.length === 0) pool = usable;
   if (pool.length === 0) return [];
 
-  const candidates: Candidate[] = pool.map((sentence, rank) => ({
-    sentence,
-    rank,
-    terms: termCounts(contentTerms(sentence.text)),
-    words: wordsOf(sentence.text).length,
-  }));
+  const candidates: Candidate[] = pool.map(({ sentence, words }, rank) => {
+    const terms = termCounts(contentTerms(sentence.text));
+    let unitNorm = 0;
+    for (const c of terms.values()) unitNorm += c * c;
+    return { sentence, rank, terms, words, unitNorm: Math.sqrt(unitNorm) };
+  });
 
   // Inverse sentence frequency over the candidates: a term in every sentence says little.
   const sentenceFrequency = new Map<string, number>();
   for (const c of candidates) for (const t of c.terms.keys()) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
-  const total = candidates.length;
-  const isf = (t: string): number => Math.log((total + 1) / (sentenceFrequency.get(t) ?? 0.5));
+  const isf = new Map<string, number>();
+  for (const [t, f] of sentenceFrequency) isf.set(t, Math.log((candidates.length + 1) / f));
   const documentTerms: TermVector = new Map();
   for (const c of candidates) for (const [t, k] of c.terms) documentTerms.set(t, (documentTerms.get(t) ?? 0) + k);
+  const documentNorm = Math.sqrt(squaredNorm(documentTerms, isf));
   const titleTerms = head.text === null ? null : termCounts(contentTerms(head.text));
+  const titleNorm = titleTerms === null ? 0 : Math.sqrt(squaredNorm(titleTerms, isf));
 
   const datelineRank = candidates.slice(0, 8).findIndex((c) => startsWithDateline(c.sentence.text));
 
   const scores = candidates.map((c) => {
     const text = c.sentence.text;
+    const words = c.words.length;
+    const norm = Math.sqrt(squaredNorm(c.terms, isf));
     let score = weights.position / Math.pow(1 + c.rank, weights.positionDecay);
-    score += weights.centrality * cosine(c.terms, documentTerms, isf);
-    if (titleTerms !== null) score += weights.title * cosine(c.terms, titleTerms, isf);
-    score += weights.entities * entityScore(text, wordsOf(text));
+    if (norm > 0 && documentNorm > 0) score += (weights.centrality * dot(c.terms, documentTerms, isf)) / (norm * documentNorm);
+    if (titleTerms !== null && norm > 0 && titleNorm > 0) score += (weights.title * dot(c.terms, titleTerms, isf)) / (norm * titleNorm);
+    score += weights.entities * entityScore(text, c.words);
     if (/\?["'”’)]*$/.test(text)) score -= weights.question;
     if (OPENING_QUOTES.has(text[0] ?? '')) score -= weights.quoteOnly;
-    if (c.words < 8) score -= weights.short;
-    if (c.words > 45) score -= weights.long;
-    score -= weights.length * Math.min(1.5, c.words / 40);
+    if (words < 8) score -= weights.short;
+    if (words > 45) score -= weights.long;
+    score -= weights.length * Math.min(1.5, words / 40);
     if (captionIndices.has(c.sentence.index) || looksLikeCaption(text)) score -= weights.caption;
     if (datelineRank > 0 && c.rank < datelineRank) score -= weights.beforeDateline;
     return score;
   });
+
+  /** Plain cosine of two candidates' term counts: how much they say the same thing. */
+  const similarity = (a: Candidate, b: Candidate): number =>
+    a.unitNorm === 0 || b.unitNorm === 0 ? 0 : dot(a.terms, b.terms, null) / (a.unitNorm * b.unitNorm);
 
   const chosen: Candidate[] = [];
   const taken = new Set<number>();
@@ -150,7 +187,7 @@ export function rankSummary(
       if (taken.has(i)) continue;
       const c = candidates[i]!;
       let maxSimilarity = 0;
-      for (const other of chosen) maxSimilarity = Math.max(maxSimilarity, cosine(c.terms, other.terms, unit));
+      for (const other of chosen) maxSimilarity = Math.max(maxSimilarity, similarity(c, other));
       if (maxSimilarity >= weights.duplicate) continue;
       const value = scores[i]! - weights.redundancy * maxSimilarity;
       if (value > bestValue) {
