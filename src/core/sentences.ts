@@ -47,10 +47,15 @@ const SENTENCE_STARTERS = new Set(
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '¿', '¡']);
 
+// ASCII fast paths: these run on every character of the body.
 function isUpper(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 function isLower(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 function isDigit(ch: string): boolean {
