@@ -93,6 +93,8 @@ export const task: EvalTask = {
   async run(): Promise<ScoreRow[]> {
     // Imported here so the metric functions above load without the whole engine.
     const { analyzeText } = await import('../../../src/core/analyze.js');
+    const { findPeople } = await import('../../../src/core/people.js');
+    const { splitSentences } = await import('../../../src/core/sentences.js');
     let docs = readJsonl<ConllDoc>('conll-dev.jsonl');
     const limit = Number(process.env['BRIEFBOT_EVAL_LIMIT'] ?? '0');
     if (limit > 0) docs = docs.slice(0, limit);
@@ -100,7 +102,13 @@ export const task: EvalTask = {
     let tp = 0;
     let nPred = 0;
     let nGold = 0;
+    // The people stage alone on the uncleaned text: separates its errors from the cleaner's.
+    let tpRaw = 0;
+    let nPredRaw = 0;
     for (const doc of docs) {
+      const raw = mergeNames(findPeople(doc.text, splitSentences(doc.text)).map((p) => p.name));
+      tpRaw += countMatches(raw, mergeNames(doc.persons));
+      nPredRaw += raw.length;
       const predicted = mergeNames(analyzeText(doc.text, 'text').people.map((p) => p.name));
       const gold = mergeNames(doc.persons);
       const matched = countMatches(predicted, gold);
@@ -118,10 +126,15 @@ export const task: EvalTask = {
     const p = nPred === 0 ? 0 : tp / nPred;
     const r = nGold === 0 ? 0 : tp / nGold;
     const baselineName = 'compromise';
+    const pRaw = nPredRaw === 0 ? 0 : tpRaw / nPredRaw;
+    const rRaw = nGold === 0 ? 0 : tpRaw / nGold;
     return [
       { metric: 'conll.person_p', value: p, baseline: 0.746, baselineName },
       { metric: 'conll.person_r', value: r, baseline: 0.621, baselineName },
       { metric: 'conll.person_f1', value: f1(p, r), baseline: 0.678, baselineName, target: 0.85 },
+      { metric: 'conll.stage_only.person_p', value: pRaw },
+      { metric: 'conll.stage_only.person_r', value: rRaw },
+      { metric: 'conll.stage_only.person_f1', value: f1(pRaw, rRaw), target: 0.85 },
     ];
   },
 };

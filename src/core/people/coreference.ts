@@ -29,10 +29,6 @@ export interface Entity {
   lastSeen: number;
 }
 
-function sameWords(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((w, i) => w === b[i]);
-}
-
 /** A shorter multi-word form of a longer name: same last word, first word among its words. */
 function isShortForm(short: readonly string[], long: readonly string[]): boolean {
   return (
@@ -62,29 +58,49 @@ function newEntity(m: Mention): Entity {
   return { name: m.text, parts: m.parts, role: m.role, spans: [m.span], aliases: new Set(), speaker: m.speaker, lastSeen: m.span.start };
 }
 
-/** Resolves mentions (in text order) into people. */
+function push(index: Map<string, Entity[]>, key: string, e: Entity): void {
+  const list = index.get(key);
+  if (list) list.push(e);
+  else index.set(key, [e]);
+}
+
+/** Resolves mentions (in text order) into people. Indexed by word, so linear in the mentions. */
 export function groupMentions(mentions: readonly Mention[]): Entity[] {
   const entities: Entity[] = [];
+  const byKey = new Map<string, Entity>();
+  const byLastWord = new Map<string, Entity[]>();
+  const byFirstWord = new Map<string, Entity[]>();
+  const found = (m: Mention): void => {
+    const e = newEntity(m);
+    entities.push(e);
+    byKey.set(m.parts.join(' '), e);
+    if (m.parts.length > 1) {
+      push(byLastWord, m.parts[m.parts.length - 1]!, e);
+      push(byFirstWord, m.parts[0]!, e);
+    }
+  };
   const multi = mentions.filter((m) => m.parts.length > 1);
   const single = mentions.filter((m) => m.parts.length === 1);
   // Longest names first, so "Bill Clinton" can join "William Jefferson Clinton" and not the reverse.
   const byLength = [...multi].sort((a, b) => b.parts.length - a.parts.length || a.span.start - b.span.start);
   for (const m of byLength) {
-    const same = entities.find((e) => sameWords(e.parts, m.parts)) ?? entities.find((e) => isShortForm(m.parts, e.parts));
+    const same =
+      byKey.get(m.parts.join(' ')) ??
+      (byLastWord.get(m.parts[m.parts.length - 1]!) ?? []).find((e) => isShortForm(m.parts, e.parts));
     if (same) addMention(same, m);
-    else if (m.canFound) entities.push(newEntity(m));
+    else if (m.canFound) found(m);
   }
   // Single words with strong evidence may found a person; the rest only join one, wherever they stand.
   const ordered = [...single.filter((m) => m.canFound), ...single.filter((m) => !m.canFound)];
   for (const m of ordered) {
     const word = m.parts[0]!;
-    const byLast = entities.filter((e) => e.parts.length > 1 && e.parts[e.parts.length - 1] === word);
-    const byFirst = entities.filter((e) => e.parts.length > 1 && e.parts[0] === word);
-    const bySelf = entities.filter((e) => e.parts.length === 1 && e.parts[0] === word);
-    const pool = byLast.length > 0 ? byLast : byFirst.length > 0 ? byFirst : bySelf;
+    const byLast = byLastWord.get(word) ?? [];
+    const byFirst = byFirstWord.get(word) ?? [];
+    const self = byKey.get(word);
+    const pool = byLast.length > 0 ? byLast : byFirst.length > 0 ? byFirst : self ? [self] : [];
     const target = pool.length === 1 ? pool[0] : latest(pool, m.span.start);
     if (target) addMention(target, m);
-    else if (m.canFound) entities.push(newEntity(m));
+    else if (m.canFound) found(m);
   }
   for (const e of entities) e.spans.sort((a, b) => a.start - b.start);
   return entities;

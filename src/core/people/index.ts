@@ -30,7 +30,7 @@ function shoutingLines(tokens: readonly Token[]): boolean[] {
       let caps = 0;
       for (let k = lineStart; k < i; k++) {
         const t = tokens[k]!;
-        if (!t.word || !/\p{L}/u.test(t.text) || t.initial) continue;
+        if (!t.word || t.letters === 0 || t.initial) continue;
         words++;
         if (t.allCaps) caps++;
       }

@@ -18,6 +18,8 @@ export interface Token {
   readonly possessive: boolean;
   /** First letter is upper case. */
   readonly capitalised: boolean;
+  /** How many letters the word has. */
+  readonly letters: number;
   /** Two or more letters, all upper case ("NATO", "SIMMONS"). */
   readonly allCaps: boolean;
   /** A single capital with a period ("J.") or a dotted acronym ("U.S."). */
@@ -26,17 +28,25 @@ export interface Token {
   readonly lineStart: boolean;
 }
 
+const NON_ASCII_LETTER = /\p{L}/u;
+
+// Character tests on code units with an ASCII fast path: the tokenizer touches every character.
 function isLetter(ch: string): boolean {
-  return ch.toLowerCase() !== ch.toUpperCase();
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return NON_ASCII_LETTER.test(ch);
 }
 function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 function isDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9';
+  const c = ch.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 function isWordChar(ch: string): boolean {
-  return isLetter(ch) || isDigit(ch);
+  return isDigit(ch) || isLetter(ch);
 }
 function isApostrophe(ch: string): boolean {
   return ch === "'" || ch === '’';
@@ -104,10 +114,13 @@ function makeToken(text: string, start: number, end: number, word: boolean, init
   const first = raw[0] ?? '';
   let letters = 0;
   let upper = 0;
-  for (const c of bare) {
-    if (isLetter(c)) {
-      letters++;
-      if (isUpper(c)) upper++;
+  if (word) {
+    for (let k = 0; k < bare.length; k++) {
+      const c = bare[k]!;
+      if (isLetter(c)) {
+        letters++;
+        if (isUpper(c)) upper++;
+      }
     }
   }
   return {
@@ -115,7 +128,8 @@ function makeToken(text: string, start: number, end: number, word: boolean, init
     start,
     end,
     word,
-    lower: bare.replace(/\.$/, '').toLowerCase(),
+    lower: (bare.endsWith('.') ? bare.slice(0, -1) : bare).toLowerCase(),
+    letters,
     bare,
     possessive,
     capitalised: word && isUpper(first),
