@@ -13,7 +13,7 @@ import { writeFileAtomic } from './write.js';
  * the engine version and the sha256 of its payload: anything that does not match is thrown away and
  * rebuilt, never trusted.
  */
-export const CACHE_SCHEMA = 1;
+export const CACHE_SCHEMA = 2;
 const SHARDS = '0123456789abcdef';
 
 export interface Fingerprint {
@@ -58,22 +58,22 @@ function encode(kind: string, engine: string, payload: unknown): string {
   return `${JSON.stringify(header)}\n${body}`;
 }
 
-/** Returns the payload, or a reason it cannot be trusted. */
-function decode(text: string, kind: string, engine: string): { payload: Record<string, unknown> } | { reason: string; stale: boolean } {
-  const newline = text.indexOf('\n');
+/** Returns the payload, or a reason it cannot be trusted. Works on bytes so the checksum needs no re-encoding. */
+function decode(bytes: Buffer, kind: string, engine: string): { payload: Record<string, unknown> } | { reason: string; stale: boolean } {
+  const newline = bytes.indexOf(0x0a);
   if (newline < 0) return { reason: 'no header', stale: false };
   let header: Partial<Header>;
   try {
-    header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
+    header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Partial<Header>;
   } catch {
     return { reason: 'unreadable header', stale: false };
   }
   if (header.schema !== CACHE_SCHEMA || header.kind !== kind) return { reason: `schema ${String(header.schema)}`, stale: true };
   if (header.engine !== engine) return { reason: `engine version ${String(header.engine)} (now ${engine})`, stale: true };
-  const body = text.slice(newline + 1);
-  if (sha256(body) !== header.sha256) return { reason: 'checksum mismatch (torn or edited)', stale: false };
+  const body = bytes.subarray(newline + 1);
+  if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { reason: 'checksum mismatch (torn or edited)', stale: false };
   try {
-    const payload: unknown = JSON.parse(body);
+    const payload: unknown = JSON.parse(body.toString('utf8'));
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { reason: 'payload is not an object', stale: false };
     return { payload: payload as Record<string, unknown> };
   } catch {
@@ -94,9 +94,9 @@ export class AnalysisCache {
   ) {}
 
   private async readChecked(name: string, kind: string): Promise<Record<string, unknown> | undefined> {
-    let text: string;
+    let text: Buffer;
     try {
-      text = await readFile(join(this.dir, name), 'utf8');
+      text = await readFile(join(this.dir, name));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.warn(`analysis cache ${name} unreadable (${(error as Error).message}); rebuilding it`);
       return undefined;

@@ -1,4 +1,4 @@
-import type { Briefing, Sentence } from '../core/types.js';
+import type { Briefing, Quote, Sentence } from '../core/types.js';
 
 /**
  * A compact, JSON-safe form of a Briefing for the on-disk cache. Sentence text is almost always a slice
@@ -7,23 +7,39 @@ import type { Briefing, Sentence } from '../core/types.js';
  */
 type PackedSentence = [start: number, end: number, paragraph: number] | [start: number, end: number, paragraph: number, text: string];
 
-export interface PackedBriefing extends Omit<Briefing, 'sentences' | 'summary'> {
+export interface PackedBriefing extends Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst'> {
   readonly s: PackedSentence[];
   readonly m: (number | Sentence)[];
+  /** Quotes whose text is the body slice at their range carry no text. */
+  readonly q: (Omit<Quote, 'text'> & { text?: string })[];
+  /** The standfirst, or 1 when it is the body's first paragraph (the usual case). */
+  readonly f: string | null | 1;
 }
 
 function sameSentence(a: Sentence, b: Sentence | undefined): boolean {
   return b !== undefined && a.start === b.start && a.end === b.end && a.text === b.text && a.paragraph === b.paragraph && a.index === b.index;
 }
 
+function firstParagraph(body: string): string {
+  const end = body.indexOf('\n\n');
+  return end < 0 ? body : body.slice(0, end);
+}
+
 export function packBriefing(briefing: Briefing): PackedBriefing {
-  const { sentences, summary, ...rest } = briefing;
+  const { sentences, summary, quotes, standfirst, ...rest } = briefing;
+  const { body } = briefing;
+  const q = quotes.map((x) => {
+    if (body.slice(x.start, x.end) !== x.text) return x;
+    const { text: _text, ...range } = x;
+    return range;
+  });
+  const f = standfirst !== null && standfirst === firstParagraph(body) ? 1 : standfirst;
   const s = sentences.map((x, i): PackedSentence => {
     const plain = x.index === i && briefing.body.slice(x.start, x.end) === x.text;
     return plain ? [x.start, x.end, x.paragraph] : [x.start, x.end, x.paragraph, `${x.index}\u0000${x.text}`];
   });
   const m = summary.map((x) => (sameSentence(x, sentences[x.index]) ? x.index : x));
-  return { ...rest, s, m };
+  return { ...rest, s, m, q, f };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -33,11 +49,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Rebuilds a Briefing; throws on anything that is not a well-formed packed briefing (never trust a cache). */
 export function unpackBriefing(value: unknown): Briefing {
   if (!isObject(value)) throw new Error('entry is not an object');
-  const { s, m, ...rest } = value;
+  const { s, m, q, f, ...rest } = value;
   const body = rest['body'];
   if (typeof body !== 'string') throw new Error('entry has no body');
   if (!Array.isArray(s) || !Array.isArray(m)) throw new Error('entry has no sentences');
-  for (const key of ['quotes', 'people', 'numbers', 'tags']) if (!Array.isArray(rest[key])) throw new Error(`entry has no ${key}`);
+  if (!Array.isArray(q)) throw new Error('entry has no quotes');
+  if (f !== 1 && f !== null && typeof f !== 'string') throw new Error('entry has a malformed standfirst');
+  for (const key of ['people', 'numbers', 'tags']) if (!Array.isArray(rest[key])) throw new Error(`entry has no ${key}`);
   if (typeof rest['wordCount'] !== 'number' || typeof rest['format'] !== 'string') throw new Error('entry has no word count or format');
   const sentences: Sentence[] = s.map((raw: unknown, i) => {
     if (!Array.isArray(raw) || raw.length < 3) throw new Error('malformed sentence');
@@ -60,5 +78,12 @@ export function unpackBriefing(value: unknown): Briefing {
     if (!isObject(x) || typeof x['text'] !== 'string') throw new Error('malformed summary sentence');
     return x as unknown as Sentence;
   });
-  return { ...(rest as unknown as Omit<Briefing, 'sentences' | 'summary'>), sentences, summary };
+  const quotes = q.map((x: unknown): Quote => {
+    if (!isObject(x) || typeof x['start'] !== 'number' || typeof x['end'] !== 'number') throw new Error('malformed quote');
+    const quote = x as unknown as Quote;
+    return typeof x['text'] === 'string' ? quote : { ...quote, text: body.slice(quote.start, quote.end) };
+  });
+  const standfirst = f === 1 ? firstParagraph(body) : (f as string | null);
+  const restFields = rest as unknown as Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst'>;
+  return { ...restFields, standfirst, sentences, summary, quotes };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { analyzeBytes, ENGINE_VERSION } from '../core/analyze.js';
 import { readInputFile } from '../core/read-file.js';
 import type { Briefing } from '../core/types.js';
+import { AnalysisPool } from './pool.js';
 import { AnalysisCache, sameFingerprint, shardOf, type CachedAnalysis, type FileRecord, type Fingerprint } from './cache.js';
 import { canonicalUrlKey, contentHash, textKey } from './dedupe.js';
 import type { ArticleSource } from './source.js';
@@ -21,8 +22,14 @@ export interface LiveLibraryOptions {
   /** How long after a change the cache is saved, so many edits cost one write. */
   readonly cacheFlushDelayMs?: number;
   readonly warn?: (message: string) => void;
-  /** The analysis to run on a file's bytes (default: the engine's `analyzeBytes`). */
+  /** The analysis to run on a file's bytes (default: the engine's `analyzeBytes`, in worker threads for big batches). */
   readonly analyze?: (bytes: Uint8Array, fileName: string) => Briefing;
+  /**
+   * Worker threads for a scan that must analyse at least `poolThreshold` files (a cold start): default
+   * 2 (this machine's cores); 0 analyses on the main thread. Ignored when `analyze` is given.
+   */
+  readonly workers?: number;
+  readonly poolThreshold?: number;
 }
 
 export interface LibraryStats {
@@ -47,6 +54,9 @@ interface Skip {
 }
 
 const STAT_CONCURRENCY = 64;
+const NO_FILE: Fingerprint = { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
+/** Files loaded at once: enough to keep two workers busy while the main thread reads the next files. */
+const LOAD_CONCURRENCY = 16;
 
 function fingerprintOf(info: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): Fingerprint {
   return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
@@ -72,7 +82,9 @@ export class LiveArticleLibrary implements ArticleSource {
   private readonly entries = new Map<string, Entry>(); // by file name
   private readonly byId = new Map<string, Entry>();
   private readonly skips = new Map<string, Skip>(); // by file name
+  private readonly claims = new Map<string, string>(); // id → the file name that holds it
   private sorted: Entry[] = [];
+  private sortedDirty = false;
   private readonly listeners = new Set<() => void>();
   private readonly cache: AnalysisCache | null;
   private readonly analyze: (bytes: Uint8Array, fileName: string) => Briefing;
@@ -111,6 +123,15 @@ export class LiveArticleLibrary implements ArticleSource {
   }
 
   list(): readonly StoredArticle[] {
+    return this.newestFirst();
+  }
+
+  /** Sorted on demand, so list() always agrees with get() even in the middle of a scan. */
+  private newestFirst(): Entry[] {
+    if (this.sortedDirty) {
+      this.sorted = [...this.byId.values()].sort(newestFirst);
+      this.sortedDirty = false;
+    }
     return this.sorted;
   }
 
@@ -135,7 +156,7 @@ export class LiveArticleLibrary implements ArticleSource {
   findDuplicate(candidate: { url?: string | null; body?: string | null }): StoredArticle | undefined {
     const urlKey = canonicalUrlKey(candidate.url);
     const key = candidate.body ? textKey(candidate.body) : null;
-    for (const entry of this.sorted) {
+    for (const entry of this.newestFirst()) {
       if ((urlKey !== null && entry.urlKey === urlKey) || (key !== null && entry.textKey === key)) return entry;
     }
     return undefined;
@@ -244,36 +265,43 @@ export class LiveArticleLibrary implements ArticleSource {
     const names = (await readdir(this.dir)).filter(isArticleFile).sort();
     const present = new Set(names);
     let changed = false;
-    let analysed = 0;
-    let cached = 0;
     for (const name of [...this.entries.keys(), ...this.skips.keys()]) {
       if (!present.has(name)) changed = this.forget(name) || changed;
     }
+    const toLoad: { name: string; fp: Fingerprint }[] = [];
     for (let i = 0; i < names.length; i += STAT_CONCURRENCY) {
       const batch = names.slice(i, i + STAT_CONCURRENCY);
-      const infos = await Promise.all(batch.map((name) => stat(join(this.dir, name)).then(fingerprintOf, (error: unknown) => error)));
-      for (let j = 0; j < batch.length; j++) {
-        const name = batch[j] as string;
-        const info = infos[j];
-        if (!(info && typeof info === 'object' && 'ino' in info)) {
+      const infos = await Promise.all(batch.map((name) => stat(join(this.dir, name)).then(fingerprintOf, () => null)));
+      batch.forEach((name, j) => {
+        const fp = infos[j];
+        if (!fp) {
           changed = this.forget(name) || changed; // vanished between readdir and stat
-          continue;
+          return;
         }
-        const fp = info as Fingerprint;
         const current = this.entries.get(name);
-        if (current && sameFingerprint(current.record.fp, fp)) continue;
+        if (current && sameFingerprint(current.record.fp, fp)) return;
         const skip = this.skips.get(name);
-        if (skip && sameFingerprint(skip.fp, fp)) continue;
-        const outcome = await this.load(name, fp, known.get(name));
-        if (outcome === 'analysed') analysed++;
-        if (outcome === 'cached') cached++;
-        changed = true;
-      }
-      if (analysed > 0) await new Promise((resolve) => setImmediate(resolve)); // keep the bot responsive
+        if (skip && sameFingerprint(skip.fp, fp)) return;
+        toLoad.push({ name, fp });
+      });
     }
-    this.lastStats = { articles: this.entries.size, skipped: this.skips.size, analysed, cached };
+    const outcomes = { analysed: 0, cached: 0, skipped: 0 };
+    const pool = this.poolFor(toLoad.filter(({ name, fp }) => !sameFingerprint(known.get(name)?.fp ?? NO_FILE, fp)).length);
+    try {
+      for (let i = 0; i < toLoad.length; i += LOAD_CONCURRENCY) {
+        const window = toLoad.slice(i, i + LOAD_CONCURRENCY);
+        // Claimed in name order before any await, so which of two same-id files wins does not depend on timing.
+        const claimed = window.map(({ name }) => this.claim(name));
+        const results = await Promise.all(window.map(({ name, fp }, j) => this.load(name, fp, known.get(name), claimed[j] ?? null, pool)));
+        for (const outcome of results) outcomes[outcome]++;
+        changed = true;
+        if (!pool && outcomes.analysed > 0) await new Promise((resolve) => setImmediate(resolve)); // keep the bot responsive
+      }
+    } finally {
+      await pool?.close();
+    }
+    this.lastStats = { articles: this.entries.size, skipped: this.skips.size, analysed: outcomes.analysed, cached: outcomes.cached };
     if (changed) {
-      this.sorted = [...this.byId.values()].sort(newestFirst);
       this.scheduleFlush();
       for (const listener of this.listeners) {
         try {
@@ -285,11 +313,34 @@ export class LiveArticleLibrary implements ArticleSource {
     }
   }
 
+  /** A worker pool when many files may need analysing (a cold start); none for a few edits. */
+  private poolFor(expectedMisses: number): AnalysisPool | null {
+    const workers = this.options.workers ?? 2;
+    if (this.options.analyze || workers <= 0 || expectedMisses < (this.options.poolThreshold ?? 200)) return null;
+    try {
+      return new AnalysisPool(workers);
+    } catch (error) {
+      this.warn(`analysis workers unavailable (${messageOf(error)}); analysing on the main thread`);
+      return null;
+    }
+  }
+
+  /** Returns the name of the file that already holds this file's id, or null when this file may have it. */
+  private claim(name: string): string | null {
+    const id = articleIdOf(name);
+    const holder = this.claims.get(id);
+    if (holder !== undefined && holder !== name) return holder;
+    this.claims.set(id, name);
+    return null;
+  }
+
   private forget(name: string): boolean {
     const entry = this.entries.get(name);
     if (entry) {
       this.entries.delete(name);
       if (this.byId.get(entry.id) === entry) this.byId.delete(entry.id);
+      this.sortedDirty = true;
+      if (this.claims.get(entry.id) === name) this.claims.delete(entry.id);
       this.dirtyShards.add(shardOf(entry.record.hash));
       this.cacheDirty = true;
       this.promoteIdTwin(entry.id);
@@ -305,11 +356,16 @@ export class LiveArticleLibrary implements ArticleSource {
     }
   }
 
-  private async load(name: string, fp: Fingerprint, knownRecord: FileRecord | undefined): Promise<'analysed' | 'cached' | 'skipped'> {
+  private async load(
+    name: string,
+    fp: Fingerprint,
+    knownRecord: FileRecord | undefined,
+    holder: string | null,
+    pool: AnalysisPool | null,
+  ): Promise<'analysed' | 'cached' | 'skipped'> {
+    if (holder !== null) return this.skip(name, fp, `same id as ${holder}; rename one of them`);
     const file = join(this.dir, name);
     const id = articleIdOf(name);
-    const twin = this.byId.get(id);
-    if (twin && twin.name !== name) return this.skip(name, fp, `same id as ${twin.name}; rename one of them`);
     const previous = this.entries.get(name);
     if (previous) this.dirtyShards.add(shardOf(previous.record.hash));
     try {
@@ -321,7 +377,7 @@ export class LiveArticleLibrary implements ArticleSource {
         hash = contentHash(bytes);
         found = this.cache?.get(hash);
         if (!found) {
-          const briefing = this.analyze(bytes, name);
+          const briefing = pool ? await pool.analyze(bytes, name) : this.analyze(bytes, name);
           found = { briefing, textKey: textKey(briefing.body) };
           outcome = 'analysed';
         }
@@ -331,12 +387,14 @@ export class LiveArticleLibrary implements ArticleSource {
       this.skips.delete(name);
       this.entries.set(name, entry);
       this.byId.set(id, entry);
+      this.sortedDirty = true;
       // A result that came from the cache is already in its shard; only the files index may be out of date.
       if (outcome === 'analysed') this.dirtyShards.add(shardOf(record.hash));
       if (knownRecord?.hash !== record.hash || !sameFingerprint(knownRecord.fp, fp)) this.cacheDirty = true;
       return outcome;
     } catch (error) {
       if (previous) this.forget(name);
+      else if (this.claims.get(id) === name) this.claims.delete(id);
       return this.skip(name, fp, messageOf(error));
     }
   }
