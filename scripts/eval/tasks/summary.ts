@@ -47,13 +47,22 @@ const TEXTRANK_BBC = { rouge1: 0.802, rouge2: 0.743, rougeL: 0.507, sent_p: 0.64
 
 function referencedRows(set: 'realsumm' | 'newsroom'): ScoreRow[] {
   const items = limited(readJsonl<ReferencedItem>(`${set}-dev.jsonl`));
-  const scores = meanRouge(items.map((item) => rouge(summaryOf(item.text, 3).join(' '), item.references)));
+  const ours: RougeScores[] = [];
+  const engineLead: RougeScores[] = [];
+  for (const item of items) {
+    const briefing = analyzeText(item.text, 'text', { sentences: 3 });
+    ours.push(rouge(briefing.summary.map((s) => s.text).join(' '), item.references));
+    // Lead-3 of the same cleaned, split body: isolates the ranking from the cleaning.
+    engineLead.push(rouge(briefing.sentences.slice(0, 3).map((s) => s.text).join(' '), item.references));
+  }
+  const scores = meanRouge(ours);
   const lead = LEAD[set];
   // The issue's bar: beat plain Lead-3 on these human references.
   return [
     { metric: `${set}.rouge1`, value: scores.rouge1, baseline: lead.rouge1, target: lead.rouge1 },
     { metric: `${set}.rouge2`, value: scores.rouge2, baseline: lead.rouge2, target: lead.rouge2 },
     { metric: `${set}.rougeL`, value: scores.rougeL, baseline: lead.rougeL, target: lead.rougeL },
+    { metric: `${set}.rouge2 (vs lead-3 of cleaned body)`, value: scores.rouge2, baseline: meanRouge(engineLead).rouge2, baselineName: 'engine lead' },
   ];
 }
 
