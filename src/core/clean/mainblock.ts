@@ -61,7 +61,7 @@ export function lineFeatures(text: string): LineFeatures {
     if (first !== first.toLowerCase()) caps++;
   }
   // Scripts without spaces between words (CJK) get a word count from their length.
-  const cjk = wordy <= 2 && text.length > 20;
+  const cjk = wordy <= 2 && text.length > 20 && /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(text);
   return {
     text,
     words: cjk ? Math.round(text.length / 2) : wordy,

@@ -24,9 +24,39 @@ function isHeadlineCandidate(l: LineFeatures): boolean {
   if (l.widget || l.caption || l.tail) return false;
   if (l.words < 3 || l.words > 30 || l.text.length > 250) return false;
   if (/[.,;:]$/.test(l.text) && !/\.\.\.$|…$/.test(l.text)) return false;
-  if (/^(?:by|from|posted|updated|published)\b/i.test(l.text)) return false;
+  if (/^(?:by|from|posted|updated|published)\b/i.test(l.text) || /@|https?:|www\./.test(l.text)) return false;
   if (findDateInLine(l.text) !== null && l.words <= 8) return false;
   return /\p{Lu}/u.test(l.text);
+}
+
+/**
+ * The headline among the lines shortly above the article: long enough, close to the text, not an
+ * all-capitals ribbon, not a date/meta line; pages often print it twice (breadcrumb and heading).
+ */
+function pickHeadline(features: readonly LineFeatures[], start: number): { text: string; index: number } | null {
+  let best: { text: string; index: number } | null = null;
+  let bestScore = 0;
+  const from = Math.max(0, start - 15);
+  const keys: string[] = [];
+  for (let i = from; i <= start && i < features.length; i++) keys.push(dedupeKey(features[i]!.text));
+  // How many lines print this one, alone or at the end of a breadcrumb ("Home › Sport › Headline").
+  const echoes = (key: string) => keys.reduce((n, k) => n + (k.endsWith(key) ? 1 : 0), 0);
+  // The segment's own first line may be the headline when it scored as prose without a full stop.
+  const first = features[start];
+  const top = first && !first.sentenceEnd && first.words <= 20 && features[start + 1] !== undefined ? start : start - 1;
+  for (let i = top; i >= from; i--) {
+    const f = features[i]!;
+    if (!isHeadlineCandidate(f)) continue;
+    let score = Math.min(f.words, 15) - 0.4 * Math.max(0, start - 1 - i);
+    if (f.text === f.text.toUpperCase()) score -= 6;
+    if (/\d{1,4}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d{2}/.test(f.text)) score -= 4;
+    if (echoes(dedupeKey(f.text)) > 1) score += 4;
+    if (score > bestScore) {
+      best = { text: f.text, index: i };
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 function bylineOf(line: string): string | null {
@@ -77,16 +107,9 @@ export function cleanPlainText(text: string): PlainArticle {
     end = blocks.length;
   }
 
-  // Headline: the longest headline-like line shortly above the article (nearest wins ties).
-  let title: string | null = null;
-  let titleWords = 0;
-  for (let i = start - 1; i >= Math.max(0, start - 15); i--) {
-    const f = features[i]!;
-    if (isHeadlineCandidate(f) && f.words > titleWords) {
-      title = f.text;
-      titleWords = f.words;
-    }
-  }
+  const headline = pickHeadline(features, start);
+  let title = headline?.text ?? null;
+  if (headline && headline.index === start) start++;
   // A clean text opens with its headline as the first line of the segment itself.
   if (title === null && end - start > 1) {
     const first = features[start]!;
