@@ -131,7 +131,15 @@ export class Emulator {
       }),
       guildCreates: (shard) => (this.guildsOfShard(shard).length > 0 ? [guildCreatePayload(this.world)] : []),
     });
-    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        // A client that resets mid-request is its own problem (as on Discord); never crash the test process.
+        if (!response.headersSent) sendJson(response, 500, { message: `Emulator error: ${String(error)}`, code: 0 });
+        else response.destroy();
+      });
+    });
+    this.server.on('clientError', (_error, socket) => socket.destroy());
+    this.server.on('connection', (socket) => socket.on('error', () => undefined));
     this.server.on('upgrade', (request, socket, head) => {
       const path = new URL(request.url ?? '/', 'http://emulator').pathname;
       if (path === '/gateway' || path === '/gateway-resume') this.gateway.handleUpgrade(request, socket, head);

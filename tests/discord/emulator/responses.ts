@@ -54,7 +54,9 @@ const ALLOWED_CALLBACKS: Record<number, number[]> = {
   [InteractionType.ModalSubmit]: [CallbackType.Message, CallbackType.DeferredMessage, CallbackType.DeferredUpdate, CallbackType.UpdateMessage],
 };
 
-const snapshot = (message: RecordedMessage | undefined): RecordedMessage | undefined => (message ? structuredClone(message) : undefined);
+/** A copy of the message as it stands; arrays are copied because attachments and versions grow in place. */
+const snapshot = (message: RecordedMessage | undefined): RecordedMessage | undefined =>
+  message ? { ...message, attachments: [...message.attachments], versions: [...message.versions] } : undefined;
 
 export class InteractionResponder {
   constructor(private readonly context: ResponderContext) {}

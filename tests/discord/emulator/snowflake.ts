@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Discord-shaped snowflake ids (17–19 digits), so @discordjs/rest buckets routes as it would on Discord. */
 const DISCORD_EPOCH = 1_420_070_400_000n;
 let increment = 0n;
@@ -9,6 +11,5 @@ export function nextSnowflake(now: number = Date.now()): string {
 
 /** Interaction tokens are opaque to the bot; make them long and unique like Discord's. */
 export function nextToken(prefix: string): string {
-  const random = Array.from({ length: 4 }, () => Math.random().toString(36).slice(2, 12)).join('');
-  return Buffer.from(`${prefix}:${nextSnowflake()}:${random}`).toString('base64url');
+  return `${Buffer.from(`${prefix}:${nextSnowflake()}`).toString('base64url')}.${randomBytes(30).toString('base64url')}`;
 }
