@@ -59,8 +59,12 @@ export function findRuns(tokens: readonly Token[], shouting: readonly boolean[])
       const t = tokens[end]!;
       if (isNameWord(t)) {
         end++;
-      } else if (t.word && PARTICLES.has(t.text) && end + 1 < tokens.length && isNameWord(tokens[end + 1]!) && !tokens[end + 1]!.lineStart) {
-        end += 2;
+      } else if (t.word && PARTICLES.has(t.text)) {
+        // One or two particles, then a name word: "van der Westhuizen", "de la Hoya".
+        let k = end + 1;
+        if (k < tokens.length && tokens[k]!.word && PARTICLES.has(tokens[k]!.text)) k++;
+        if (k < tokens.length && isNameWord(tokens[k]!) && !tokens[k]!.lineStart) end = k + 1;
+        else break;
       } else {
         break;
       }
@@ -71,6 +75,8 @@ export function findRuns(tokens: readonly Token[], shouting: readonly boolean[])
   return runs;
 }
 
+/** Endings of plural common nouns ("Voters", "Services"). */
+const PLURAL_ENDINGS = ['ers', 'ors', 'ies', 'ments', 'tions', 'ces', 'nts', 'ists'];
 const ROMAN = /^[IVX]{1,5}$/;
 
 /** "premiers", "co-premier", "vice-chairman": a role word under a plural or a hyphenated prefix. */
@@ -121,7 +127,8 @@ function isLeadingNoise(t: Token): boolean {
 
 function isTrailingNoise(t: Token): boolean {
   const lower = t.lower;
-  return CALENDAR.has(lower) || FUNCTION_WORDS.has(lower) || isPlaceWord(lower) || HONORIFICS.has(lower) || isHyphenatedCommon(t);
+  // A trailing honorific only when abbreviated ("Carolina Gov."): "Hun Sen" keeps its "Sen".
+  return CALENDAR.has(lower) || FUNCTION_WORDS.has(lower) || isPlaceWord(lower) || (HONORIFICS.has(lower) && t.text.endsWith('.')) || isHyphenatedCommon(t);
 }
 
 /** "Cleveland Indians", "Bradford Bulls": a team nickname or another plural common noun ends the run. */
@@ -130,6 +137,7 @@ function isTeamOrPlural(t: Token, lowerSeen: ReadonlySet<string>): boolean {
   if (TEAM_WORDS.has(lower)) return true;
   if (!lower.endsWith('s') || isKnownName(lower)) return false;
   const stem = lower.slice(0, -1);
+  if (PLURAL_ENDINGS.some((e) => lower.endsWith(e))) return true;
   return lowerSeen.has(stem) || lowerSeen.has(lower) || isPlaceWord(stem);
 }
 
@@ -137,6 +145,15 @@ function isTeamOrPlural(t: Token, lowerSeen: ReadonlySet<string>): boolean {
 export function judgeRun(tokens: readonly Token[], run: [number, number], lowerSeen: ReadonlySet<string>): Candidate | null {
   let [first, last] = run;
   let titled = first > 0 && tokens[first - 1]!.word && isTitleWord(tokens[first - 1]!.lower);
+  // "Boxing Association President Ramon Manzanares": the name follows the last title in the run,
+  // unless a known name precedes that word ("Martin Luther King").
+  for (let k = last - 2; k > first; k--) {
+    if (isTitleWord(tokens[k]!.lower) && !isKnownName(tokens[k - 1]!.lower) && !HONORIFICS.has(tokens[k]!.lower)) {
+      first = k + 1;
+      titled = true;
+      break;
+    }
+  }
   // Leading titles, places and function words: "President", "Australian", "During".
   while (last > first) {
     const t = tokens[first]!;
@@ -172,6 +189,8 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
   }
   if (parts.length > 1 && isTeamOrPlural(parts[parts.length - 1]!, lowerSeen)) return null;
   if (initials === parts.length) return null;
+  // "W D L G" table headers: bare capitals without periods.
+  if (parts.filter((t) => t.letters === 1 && !t.initial).length * 2 >= parts.length) return null;
   if (parts.length === 1 && parts[0]!.allCaps) return null;
   let evidence = known + initials * 0.75;
   if (parts.length >= 2 && (isKnownName(parts[0]!.lower) || parts[0]!.initial)) evidence += 1;

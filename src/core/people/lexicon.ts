@@ -75,6 +75,9 @@ export const ORG_WORDS = words(`
   honda ford mercedes benz toyota nissan ferrari renault peugeot fiat bmw volkswagen audi porsche cosworth
   yamaha suzuki kawasaki ducati
   rights catholic protestant cross coast town cape lakes valley heights hills
+  services data financial consolidated prison organisation organization front community motel hotel war
+  revolution protocol act game record division management classic bros counties zeitung prensa gazzetta
+  diario corriere stampa monde spiegel
 `);
 
 /** Nicknames of sports teams and clubs (never the last word of a person's name). */
@@ -93,8 +96,7 @@ export const TEAM_WORDS = words(`
 /** Months, days and other calendar words. */
 export const CALENDAR = words(`
   january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec
-  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+  monday tuesday wednesday thursday friday saturday sunday
   christmas easter ramadan eid new year years day days week weekend
 `);
 
@@ -163,7 +165,7 @@ export const FUNCTION_WORDS = words(`
   is are was were be been being am do does did have has had will would shall should can could may might must
   said says say told asked added according
   mr mrs ms dr
-  yes no oh ok okay please thanks thank
+  yes no oh ok okay please thanks thank add men women boys girls everyone everybody nobody someone
   police officials analysts sources reports report people government authorities traders dealers economists
   diplomats witnesses eyewitnesses residents investors experts critics
   earlier recently overall finally total result results scores score standings table
