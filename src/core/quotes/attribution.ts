@@ -20,7 +20,7 @@ const ADVERBS = new Set(['also', 'later', 'then', 'again', 'further', 'once', 'p
   'just', 'never', 'always', 'once', 'separately', 'privately', 'publicly', 'flatly', 'simply', 'only']);
 
 /** Words that end a source phrase written after its cue ("said Kritenbrink at a meeting"). */
-const SOURCE_STOP = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'to', 'about', 'as', 'last',
+export const SOURCE_STOP = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'to', 'about', 'as', 'last',
   'this', 'who', 'which', 'that', 'adding', 'saying', 'noting', 'yesterday', 'today', 'tonight', 'monday', 'tuesday',
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'earlier', 'later', 'recently', 'from', 'with', 'via', 'of']);
 
@@ -39,8 +39,16 @@ function speechCue(t: Token): string | undefined {
 }
 
 /** Whether `words` can be a noun phrase naming someone: a name, a pronoun, or a determiner phrase. */
+/** Capitalised sentence openers that are not names ("But", "In", "A"). */
+const NOT_NAMES = new Set(['but', 'and', 'or', 'so', 'yet', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after',
+  'before', 'since', 'although', 'though', 'because', 'then', 'now', 'still', 'also', 'however', 'meanwhile', 'here',
+  'there', 'this', 'that', 'these', 'those', 'what', 'which', 'where', 'why', 'how', 'all', 'some', 'many', 'most',
+  'a', 'an', 'the', 'for', 'with', 'from', 'by', 'to', 'of', 'not', 'no', 'yes', 'it', 'its', 'such', 'other', 'each']);
+
 export function plausibleSource(words: readonly Token[]): boolean {
   const w = words.filter((t) => t.word);
+  // A determiner or an opener alone ("A", "But") names nobody.
+  if (w.length === 1 && NOT_NAMES.has(w[0]!.lower)) return false;
   if (w.length === 0 || w.length > 12) return false;
   const first = w[0]!;
   if (isPronoun(first.lower)) return w.length <= 2 && first.lower !== 'it' && first.lower !== 'who';
@@ -115,10 +123,13 @@ export function attributionAfter(tokens: readonly Token[]): Cue | null {
 export function attributionBefore(tokens: readonly Token[]): Cue | null {
   let end = tokens.length;
   while (end > 0 && isPunct(tokens[end - 1]!, ',:—–-')) end--;
-  if (end === tokens.length && end > 0 && tokens[end - 1]!.lower !== 'that') {
-    // No introducing punctuation: only "X said “…”" (cue right before the mark) counts.
+  if (end === tokens.length && end > 0) {
+    // No introducing punctuation: only "X said “…”" (a verb form right before the mark) counts;
+    // a bare form that is also a noun ("the report “…”") counts only after a pronoun ("they say").
     const last = tokens[end - 1]!;
     if (speechCue(last) === undefined) return null;
+    const prev = tokens[end - 2];
+    if (cueLemma(last.lower) === last.lower && !(prev !== undefined && isPronoun(prev.lower))) return null;
   }
   for (let k = end - 1; k >= 0 && k >= end - 8; k--) {
     const t = tokens[k]!;

@@ -8,15 +8,15 @@ const VERBS: readonly (readonly string[])[] = [
   ['say', 'says', 'said', 'saying'],
   ['tell', 'tells', 'told', 'telling'],
   ['add', 'adds', 'added', 'adding'],
-  ['note', 'notes', 'noted', 'noting'],
+  ['notes', 'noted', 'noting'],
   ['explain', 'explains', 'explained', 'explaining'],
-  ['claim', 'claims', 'claimed', 'claiming'],
+  ['claims', 'claimed', 'claiming'],
   ['argue', 'argues', 'argued', 'arguing'],
   ['warn', 'warns', 'warned', 'warning'],
   ['insist', 'insists', 'insisted', 'insisting'],
   ['announce', 'announces', 'announced', 'announcing'],
-  ['state', 'states', 'stated', 'stating'],
-  ['report', 'reports', 'reported', 'reporting'],
+  ['stated', 'stating'],
+  ['reports', 'reported'],
   ['believe', 'believes', 'believed', 'believing'],
   ['think', 'thinks', 'thought'],
   ['suggest', 'suggests', 'suggested', 'suggesting'],
@@ -77,7 +77,9 @@ const VERBS: readonly (readonly string[])[] = [
 ];
 
 const CUE_FORMS = new Map<string, string>();
-for (const forms of VERBS) for (const f of forms) CUE_FORMS.set(f, forms[0]!);
+// The lemma is the first form, also where that form is left out as too often a noun ("states", "report").
+const LEMMAS: Record<string, string> = { notes: 'note', claims: 'claim', stated: 'state', reports: 'report' };
+for (const forms of VERBS) for (const f of forms) CUE_FORMS.set(f, LEMMAS[forms[0]!] ?? forms[0]!);
 
 /** The lemma when `lower` is a cue verb form, else undefined. */
 export function cueLemma(lower: string): string | undefined {

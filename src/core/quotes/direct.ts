@@ -110,8 +110,10 @@ export function findDirect(body: string, all: readonly Token[], sentences: reado
       const next = parts[i + 1]!;
       const runOn = last.span.runsOn && next.span.paragraph === last.span.paragraph + 1;
       const gap = countWords(body.slice(last.span.close + 1, next.span.open));
+      // "…,” she said, “…" or "…,” he said. “…": the second part follows punctuation, not a verb ("saying X would “…”").
       const split =
         last.after !== null &&
+        /[.,:;—–!?]/u.test(body.slice(last.span.close + 1, next.span.open).trimEnd().slice(-1)) &&
         next.span.paragraph === last.span.paragraph &&
         gap <= 30 &&
         next.after === null &&

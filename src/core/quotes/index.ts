@@ -75,7 +75,8 @@ export function findQuotes(body: string, sentences: readonly Sentence[], people:
   // One tokenisation of the body, shared by every stage (windows are taken by binary search).
   const tokens = tokenize(body);
   const direct = findDirect(body, tokens, sentences);
-  const reported = findReported(body, tokens, sentences, new Set(direct.map((d) => d.cueStart).filter((c) => c >= 0)));
+  const directCues = new Map(direct.filter((d) => d.cueStart >= 0).map((d) => [d.cueStart, d.source ?? []] as const));
+  const reported = findReported(body, tokens, sentences, directCues);
   const index = buildNameIndex(tokens, people);
   const resolved = resolveAll(merge(direct, reported), index, subjectMentions(tokens, sentences, index));
   return resolved

@@ -17,6 +17,11 @@ const OBJECT_WORDS = new Set(['me', 'us', 'him', 'her', 'them', 'reporters', 'jo
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
   'today', 'tonight', 'recently', 'earlier', 'later', 'previously', 'again', 'also', 'publicly', 'privately']);
 const MIN_CONTENT_WORDS = 3;
+/** Words that may follow the cue of "Y, X said …" without starting new content. */
+const AFTER_CUE = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'as', 'last', 'this',
+  'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'earlier', 'later', 'recently', 'via', 'from', 'adding', 'saying', 'noting', 'according', 'shortly', 'late', 'early',
+  'told', 'with', 'by', 'following', 'outside', 'inside', 'afterwards', 'afterward', 'repeatedly', 'again', 'too']);
 /** Cues that do not report speech when they follow what was said ("…, experts found" is fine, "…, it showed" is not). */
 const NOT_INVERTED = new Set(['show', 'find', 'point', 'indicate', 'charge', 'mention', 'estimate', 'expect', 'remind',
   'assume', 'ask', 'urge', 'know', 'feel', 'agree', 'continue', 'hope', 'fear', 'worry']);
@@ -123,7 +128,20 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
       let source: Token[] = tokens.slice(c + 1, k).filter((x) => x.word);
       // "Y, said X" — but not "Y, saying X": a participle there starts a clause, not a source.
       if (source.length === 0 && !t.lower.endsWith('ing')) source = sourceAfter(tokens.slice(0, end), k + 1);
-      if (source.length > 0 && plausibleSource(source) && !tokens.slice(c + 1, k).some((x) => !x.word && x.text !== '’')) {
+      // "Y, X said." ends the statement at the cue (or a time or place): "…, X stated that Z" is not inverted.
+      const next = tokens[k + 1];
+      const endsAtCue =
+        next === undefined ||
+        !next.word ||
+        AFTER_CUE.has(next.lower) ||
+        (OBJECT_CUES.has(lemma) && (OBJECT_WORDS.has(next.lower) || isUpperStart(next.text)));
+      const sourceIsBefore = wordCount(tokens, c + 1, k) > 0;
+      if (
+        (!sourceIsBefore || endsAtCue) &&
+        source.length > 0 &&
+        plausibleSource(source) &&
+        !tokens.slice(c + 1, k).some((x) => !x.word && x.text !== '’')
+      ) {
         const pieces: Piece[] = [{ from: 0, to: c, source, cue: t, cueText: t.text }];
         const more = participle(tokens, k + 1, source);
         if (more) pieces.push(more);
@@ -151,12 +169,68 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
   return [];
 }
 
-/** Reported statements of the body, in text order. `directCues` are cue offsets already used by direct quotes. */
+const NAMING = new Set(['called', 'calls', 'calling', 'described', 'describes', 'describing', 'dubbed', 'labeled',
+  'labelled', 'branded', 'termed', 'deemed', 'dismissed', 'characterized', 'characterised', 'hailed', 'heralded',
+  'touted', 'mocked', 'slammed', 'blasted', 'denounced', 'praised', 'criticized', 'criticised']);
+const OPEN_MARKS = new Set(['“', '"', '‘']);
+const CLOSE_MARKS = new Set(['”', '"', '’']);
+
+/** "X called Y “Z”", "X described Y as “Z”": a quoted word or phrase that someone applied to something. */
+function naming(tokens: readonly Token[]): Piece | null {
+  for (let k = 1; k < Math.min(tokens.length, MAX_CUE_INDEX); k++) {
+    const t = tokens[k]!;
+    if (!t.word || !NAMING.has(t.text)) continue;
+    let open = -1;
+    for (let j = k + 1; j < tokens.length && j <= k + 10; j++) {
+      if (!tokens[j]!.word && OPEN_MARKS.has(tokens[j]!.text)) {
+        open = j;
+        break;
+      }
+      if (!tokens[j]!.word && '.;:'.includes(tokens[j]!.text)) break;
+    }
+    if (open < 0) continue;
+    let close = -1;
+    for (let j = open + 1; j < tokens.length && j <= open + 25; j++) {
+      if (!tokens[j]!.word && CLOSE_MARKS.has(tokens[j]!.text) && tokens[j]!.text !== '’') {
+        close = j;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    const left = tokens.slice(0, k);
+    let from = 0;
+    for (let j = left.length - 1; j >= 0; j--) {
+      if (isComma(left[j])) {
+        from = j + 1;
+        break;
+      }
+    }
+    const source = left.slice(from).filter((x) => x.word);
+    if (source.length === 0 || source.length > 8 || !plausibleSource(source)) continue;
+    return { from: k + 1, to: close + 1, source, cue: t, cueText: t.text };
+  }
+  return null;
+}
+
+/** The subject that opens a sentence ("He", "Sanders", "The mayor") when it is short and plausible. */
+function openingSubject(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (!t.word) break;
+    if (out.length > 0 && !isUpperStart(t.text)) break;
+    out.push(t);
+    if (out.length === 1 && isPronoun(t.lower)) break;
+    if (out.length >= 4) break;
+  }
+  return out.length > 0 && plausibleSource(out) ? out : [];
+}
+
+/** Reported statements of the body, in text order. `directCues` maps the cue offsets of direct quotes to their source words. */
 export function findReported(
   body: string,
   all: readonly Token[],
   sentences: readonly Sentence[],
-  directCues: ReadonlySet<number>,
+  directCues: ReadonlyMap<number, readonly Token[]>,
 ): Found[] {
   const out: Found[] = [];
   for (const sentence of sentences) {
@@ -164,8 +238,21 @@ export function findReported(
     if (sentence.end - sentence.start > MAX_SENTENCE_CHARS) continue;
     const tokens = tokensIn(all, sentence.start, sentence.end);
     if (tokens.length < 5) continue;
-    for (const piece of piecesOf(tokens)) {
-      if (directCues.has(piece.cue.start)) continue;
+    // A cue that already attributes a direct quote is not read again as reported speech.
+    let pieces = piecesOf(tokens).filter((p) => !directCues.has(p.cue.start));
+    if (pieces.length === 0) {
+      // ", saying (that) Y" after a direct quote's attribution or after the sentence's subject.
+      let source: readonly Token[] = [];
+      for (const t of tokens) {
+        const s = directCues.get(t.start);
+        if (s !== undefined) source = s;
+      }
+      if (source.length === 0) source = openingSubject(tokens);
+      const more = source.length > 0 ? participle(tokens, 0, source) : null;
+      const named = naming(tokens);
+      pieces = [more, named].filter((p): p is Piece => p !== null);
+    }
+    for (const piece of pieces) {
       const first = tokens[piece.from];
       const last = tokens[piece.to - 1];
       if (first === undefined || last === undefined || piece.to <= piece.from) continue;
