@@ -78,16 +78,19 @@ function decodeStrictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** Share of bytes that never occur in text (C0 controls other than tab/LF/FF/CR/ESC, and DEL). */
-function controlShare(bytes: Uint8Array): number {
+/**
+ * Binary content shows up as bytes that never occur in text (C0 controls other than tab/LF/FF/CR/ESC,
+ * and DEL). A stray control character or two in a real article is tolerated (and stripped later).
+ */
+function hasBinaryBytes(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 64 * 1024);
-  if (n === 0) return 0;
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
+    if (b === 0) return true;
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) bad++;
   }
-  return bad / n;
+  return bad >= 4 && bad / n > 0.02;
 }
 
 /** UTF-16 without a BOM shows up as NUL in every other byte of ASCII-heavy text. */
@@ -133,7 +136,7 @@ function decodeBytes(bytes: Uint8Array, fileName: string, formatHint: InputForma
   }
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return decodeUtf16(bytes, utf16, fileName);
-  if (controlShare(bytes) > 0.02 || bytes.subarray(0, 64 * 1024).includes(0)) {
+  if (hasBinaryBytes(bytes)) {
     throw new InputError(`${fileName} looks like a binary file (it holds control bytes), not text`, 'binary');
   }
 

@@ -149,3 +149,13 @@ export function isCommentMarker(line: string): boolean {
     /^(?:comments?|responses?|replies) ?\(\d{1,6}\)$/.test(key) ||
     /^\d{1,6} (?:comments?|responses?|thoughts?|replies) (?:on|to) /.test(key);
 }
+
+/** Headings that also introduce a box of links inside a story, after which the story may go on. */
+const INLINE_BOX_MARKERS = new Set(['related', 'read more', 'see also', 'also read', 'read next', 'recommended', 'read this next', 'more on this',
+  'more on this story', 'related coverage', 'related content', 'related stories', 'related articles', 'related topics', 'watch', 'listen',
+  'leia também', 'veja também', 'lee también', 'lire aussi', 'à lire aussi', 'leggi anche', 'читайте также', 'baca juga', 'lees ook']);
+
+/** A tail marker that may just as well open a link box in the middle of a story. */
+export function isSoftTailMarker(line: string): boolean {
+  return line.length < 40 && INLINE_BOX_MARKERS.has(lowerKey(line));
+}

@@ -146,13 +146,26 @@ export interface Segment {
 const MAX_WALL_GAP = 8;
 const MIN_OPENING_SCORE = 30;
 const COMMENT_WEIGHT = 0.2;
+const UPWARD: ReadonlySet<Wall> = new Set<Wall>(['box', 'tail']);
+const DOWNWARD: ReadonlySet<Wall> = new Set<Wall>(['box']);
 
 /**
  * The article block when tail markers ("Related", "Most read"...) act as walls: the best segment
  * between walls, extended upwards over a wall when solid prose sits just above it (an inline
  * "Related" box inside a story), and downwards only when the part below is nearly as large.
  */
-export function articleSegment(scores: readonly number[], walls: readonly boolean[], commentStarts: readonly boolean[] = []): Segment {
+/**
+ * Kinds of lines that split a page: `box` may open a link box inside a story ("Related", "Read more");
+ * `tail` usually starts the list of other stories ("Most read", "Trending"), though some sites put such
+ * a box mid-story too; `end` closes the story for sure (share bar, comment section).
+ */
+export type Wall = 'box' | 'tail' | 'end' | null;
+
+export function articleSegment(
+  scores: readonly number[],
+  walls: readonly Wall[],
+  commentStarts: readonly boolean[] = [],
+): Segment {
   const zones: (Segment & { weight: number })[] = [];
   let zoneStart = 0;
   // Readers' comments can outweigh a short story, so text after a comment heading counts for less.
@@ -170,16 +183,22 @@ export function articleSegment(scores: readonly number[], walls: readonly boolea
   if (zones.length === 0) return { start: 0, end: 0, total: 0 };
   let k = 0;
   for (let i = 1; i < zones.length; i++) if (zones[i]!.total * zones[i]!.weight > zones[k]!.total * zones[k]!.weight) k = i;
+  // Prose just above the best block joins it across a box or tail heading (the story's opening, cut by a
+  // mid-story box); prose below joins only across a link box, as teasers below are the common case.
+  const crossable = (from: number, to: number, allowed: ReadonlySet<Wall>) => {
+    for (let i = from; i < to; i++) if (walls[i] && !allowed.has(walls[i]!)) return false;
+    return true;
+  };
   let { start, end, total } = zones[k]!;
   for (let i = k - 1; i >= 0; i--) {
     const z = zones[i]!;
-    if (start - z.end > MAX_WALL_GAP || z.total < MIN_OPENING_SCORE) break;
+    if (start - z.end > MAX_WALL_GAP || z.total < MIN_OPENING_SCORE || !crossable(z.end, start, UPWARD)) break;
     start = z.start;
     total += z.total;
   }
   for (let i = k + 1; i < zones.length; i++) {
     const z = zones[i]!;
-    if (z.start - end > MAX_WALL_GAP || z.total * z.weight < total * 0.6) break;
+    if (z.start - end > MAX_WALL_GAP || z.total * z.weight < total * 0.6 || !crossable(end, z.start, DOWNWARD)) break;
     end = z.end;
     total += z.total;
   }

@@ -4,9 +4,9 @@
  * article is the best-scoring contiguous run of blocks, furniture inside it is dropped, and the
  * headline is taken from just above it.
  */
-import { isCaptionLabel, isCaptionLine, isInlinePromo, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { isCaptionLabel, isCaptionLine, isInlinePromo, isSoftTailMarker, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
-import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures } from './mainblock.js';
+import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures, type Wall } from './mainblock.js';
 import { squashSpaces } from './normalize.js';
 import { findDateInLine } from './dates.js';
 
@@ -98,7 +98,7 @@ export function cleanPlainText(text: string): PlainArticle {
   steepenRuns(scores);
   let { start, end } = articleSegment(
     scores,
-    features.map((f) => f.tail || f.shareBar || f.comments),
+    features.map((f): Wall => (f.shareBar || f.comments ? 'end' : f.tail ? (isSoftTailMarker(f.text) ? 'box' : 'tail') : null)),
     features.map((f) => f.comments),
   );
   if (end <= start) {
