@@ -1,0 +1,182 @@
+import { extname, join } from 'node:path';
+import { cleanDocument } from '../core/clean/index.js';
+import { InputError } from '../core/errors.js';
+import { decodeInput } from '../core/input.js';
+import type { CleanDocument } from '../core/types.js';
+import { DEFAULT_FETCH_LIMITS, safeFetch, type SafeFetchOptions } from '../fetch/index.js';
+import { ARTICLE_EXTENSIONS, type StoredArticle } from '../library/store.js';
+import { writeFileAtomic, type AtomicFs } from '../library/write.js';
+import { renderBriefingMarkdown } from './markdown.js';
+import { slugify } from './slug.js';
+
+/** What ingesting needs from the library: where files go, duplicate lookup, and a way to see the new file. */
+export interface IngestTarget {
+  readonly dir: string;
+  get(id: string): StoredArticle | undefined;
+  findDuplicate(candidate: { url?: string | null; body?: string | null }): StoredArticle | undefined;
+  /** Rescans the folder; resolves when a file just written is listed. */
+  sync(): Promise<void>;
+}
+
+export interface IngestOptions {
+  /** Recorded as `ingested_by`. */
+  readonly by?: string | null;
+  readonly now?: Date;
+  readonly fetch?: SafeFetchOptions;
+  /** File-system calls for the atomic write (tests inject failures here). */
+  readonly fs?: AtomicFs;
+  readonly maxBytes?: number;
+}
+
+export type IngestResult =
+  | { readonly created: true; readonly id: string; readonly article: StoredArticle }
+  | { readonly created: false; readonly reason: 'duplicate'; readonly id: string; readonly article: StoredArticle };
+
+export type IngestErrorCode = 'no-text' | 'unsupported-file' | 'too-large' | 'unreadable' | 'write-failed';
+
+/** A refused or failed ingest. The message is written for the member who asked; `cause` is for the log. */
+export class IngestError extends Error {
+  override readonly name = 'IngestError';
+  constructor(
+    readonly code: IngestErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Fewer words than this is not an article (an error page, a cookie wall, a stray line). */
+const MIN_WORDS = 25;
+const ATTACHMENT_EXTENSIONS = new Set<string>(ARTICLE_EXTENSIONS);
+
+/** One ingest at a time per folder, so two copies of the same article cannot both pass the duplicate check. */
+const queues = new Map<string, Promise<unknown>>();
+function serialized<T>(dir: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(dir) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  const settled = next.catch(() => {});
+  queues.set(dir, settled);
+  void settled.then(() => queues.get(dir) === settled && queues.delete(dir));
+  return next;
+}
+
+function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+function hostOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
+}
+
+function decodeAndClean(bytes: Uint8Array, fileName: string): CleanDocument {
+  try {
+    const { text, format } = decodeInput(bytes, fileName);
+    return cleanDocument(text, format);
+  } catch (error) {
+    if (error instanceof InputError) throw new IngestError(error.code === 'too-large' ? 'too-large' : 'unreadable', error.message, { cause: error });
+    throw error;
+  }
+}
+
+function firstWords(body: string, count: number): string {
+  const words = body.split(/\s+/).filter(Boolean).slice(0, count).join(' ');
+  return words.length > 0 ? `${words}…` : 'Untitled briefing';
+}
+
+async function chooseNameAndWrite(target: IngestTarget, title: string, content: string, fs: AtomicFs | undefined): Promise<string> {
+  const base = slugify(title);
+  for (let n = 1; n <= 1000; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (target.get(id)) continue;
+    try {
+      // Exclusive: an existing file of that name (listed or not yet scanned) is never overwritten.
+      await writeFileAtomic(join(target.dir, `${id}.md`), content, { exclusive: true, ...(fs ? { fs } : {}) });
+      return id;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new IngestError('write-failed', 'The briefing could not be saved (the disk may be full or read-only); nothing was changed.', { cause: error });
+    }
+  }
+  throw new IngestError('write-failed', 'No free file name was found for this briefing.');
+}
+
+/** Checks, stores and loads one cleaned article. */
+async function store(target: IngestTarget, doc: CleanDocument, urls: readonly string[], fallbackSource: string | null, options: IngestOptions): Promise<IngestResult> {
+  if (wordCount(doc.body) < MIN_WORDS) {
+    throw new IngestError('no-text', `No article text was found (fewer than ${MIN_WORDS} words after cleaning).`);
+  }
+  return serialized(target.dir, async () => {
+    const title = doc.title?.trim() || firstWords(doc.body, 8);
+    const content = renderBriefingMarkdown(
+      {
+        title,
+        source: doc.source ?? fallbackSource,
+        url: urls[0] ?? null,
+        date: doc.date,
+        author: doc.author,
+        ingested_at: (options.now ?? new Date()).toISOString(),
+        ingested_by: options.by ?? null,
+      },
+      doc.body,
+    );
+    // Stored briefings are compared by the text the library reads back from their file, so compare this
+    // one the same way too (reading the Markdown back may drop a byline or dateline line), and as it is.
+    const readBack = cleanDocument(content, 'markdown').body;
+    for (const candidate of [...urls.map((url) => ({ url })), { body: doc.body }, { body: readBack }]) {
+      const existing = target.findDuplicate(candidate);
+      if (existing) return { created: false, reason: 'duplicate', id: existing.id, article: existing } as const;
+    }
+    const id = await chooseNameAndWrite(target, title, content, options.fs);
+    await target.sync();
+    const article = target.get(id);
+    if (!article) throw new IngestError('unreadable', `The briefing was saved as ${id}.md but could not be read back.`);
+    return { created: true, id, article } as const;
+  });
+}
+
+/** Fetches a web page (safely), takes its main article and metadata, and stores it. */
+export async function ingestUrl(target: IngestTarget, rawUrl: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const early = target.findDuplicate({ url: rawUrl });
+  if (early) return { created: false, reason: 'duplicate', id: early.id, article: early };
+  const page = await safeFetch(rawUrl, { maxBytes: options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes, ...options.fetch });
+  const name = page.mediaType.includes('html') ? 'page.html' : page.mediaType.includes('markdown') ? 'page.md' : 'page.txt';
+  const doc = decodeAndClean(page.bytes, name);
+  let canonical: string | null = null;
+  if (doc.url) {
+    try {
+      const resolved = new URL(doc.url, page.url);
+      if (resolved.protocol === 'http:' || resolved.protocol === 'https:') canonical = resolved.href;
+    } catch {
+      canonical = null;
+    }
+  }
+  const urls = [...new Set([canonical ?? page.url, page.url, rawUrl.trim()])];
+  return store(target, doc, urls, hostOf(page.url), options);
+}
+
+/** Stores an uploaded .txt, .md or .html file. */
+export async function ingestFile(target: IngestTarget, file: { bytes: Uint8Array; name: string }, options: IngestOptions = {}): Promise<IngestResult> {
+  const ext = extname(file.name).toLowerCase();
+  if (!ATTACHMENT_EXTENSIONS.has(ext)) {
+    throw new IngestError('unsupported-file', `${file.name} is not a .txt, .md or .html file.`);
+  }
+  const maxBytes = options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes;
+  if (file.bytes.length > maxBytes) {
+    throw new IngestError('too-large', `${file.name} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  }
+  const doc = decodeAndClean(file.bytes, file.name);
+  return store(target, doc, doc.url ? [doc.url] : [], null, options);
+}
+
+/** Stores pasted text under the title the member gave. */
+export async function ingestText(target: IngestTarget, input: { title: string; text: string; url?: string | null }, options: IngestOptions = {}): Promise<IngestResult> {
+  const title = input.title.trim();
+  const bytes = Buffer.from(`${title}\n\n${input.text.trim()}\n`, 'utf8');
+  if (bytes.length > (options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes)) throw new IngestError('too-large', 'The pasted text is too long.');
+  // The title goes first, as a headline line, so the text cleaner does not take the first sentence for one.
+  const cleaned = decodeAndClean(bytes, 'pasted.txt');
+  const doc: CleanDocument = { ...cleaned, title: title || cleaned.title };
+  const url = input.url?.trim() || null;
+  return store(target, doc, url ? [url] : [], null, options);
+}
