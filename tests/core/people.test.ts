@@ -107,6 +107,25 @@ describe('findPeople: what is not a person', () => {
     expect(names(found).sort()).toEqual(['Anna Bell', 'Daniel Walker']);
   });
 
+  it('rejects companies named after people and agency photo credits', () => {
+    const found = people(
+      'Goldman Sachs and Morgan Stanley said Wells Fargo would lose. President Joe Biden spoke in Ohio. ' +
+        '(AP Photo/Evan Vucci)\n\nREUTERS/Kevin Lamarque\n\nPhotograph: Jane Doe/Guardian',
+    );
+    expect(names(found)).toEqual(['Joe Biden']);
+  });
+
+  it('cuts a long title off the name it introduces', () => {
+    const found = people('"He is great," Panamanian Boxing Association President Ramon Ortega said.');
+    expect(found[0]).toMatchObject({ name: 'Ramon Ortega', role: 'Panamanian Boxing Association President' });
+  });
+
+  it('keeps regnal numbers and particles in names', () => {
+    const found = people('Queen Elizabeth I ruled England. Springbok scrum-half Joost van der Merwe scored twice.');
+    expect(names(found).sort()).toEqual(['Elizabeth I', 'Joost van der Merwe']);
+    expect(byName(found, 'Elizabeth I')?.role).toBe('Queen');
+  });
+
   it('does not take a capitalised headline for names', () => {
     const found = people('WALKER OPENS BRIDGE IN HANOI\n\nDaniel Walker opened the bridge on Friday.');
     expect(names(found)).toEqual(['Daniel Walker']);

@@ -6,7 +6,9 @@
 import { layoutEvidence } from './context.js';
 import { isKnownName } from './gazetteer.js';
 import {
-  CALENDAR,
+  CALENDAR as CALENDAR_WORDS,
+  CALENDAR_ABBREVIATIONS,
+  EPONYMOUS_ORGS,
   FUNCTION_WORDS,
   HONORIFICS,
   ORG_WORDS,
@@ -17,6 +19,13 @@ import {
   TEAM_WORDS,
 } from './lexicon.js';
 import type { Token } from './tokens.js';
+
+/** Months and days; "Jan" and "Sat" only when they are not names in the gazetteer. */
+const CALENDAR = {
+  has(lower: string): boolean {
+    return CALENDAR_WORDS.has(lower) || (CALENDAR_ABBREVIATIONS.has(lower) && !isKnownName(lower));
+  },
+};
 
 /** Lower-case particles inside names ("Ludwig van Beethoven", "Osama bin Laden"). */
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'del', 'dos', 'das', 'ter', 'ten', 'y']);
@@ -108,6 +117,11 @@ function looksLikeDemonym(lower: string): boolean {
   return !isKnownName(lower) && (lower.endsWith('ean') || lower.endsWith('ian') || lower.endsWith('ese') || lower.endsWith('ish'));
 }
 
+/** "Elizabeth I", "Charles VI": a Roman numeral ending a run after a known name. */
+function isRegnalNumber(tokens: readonly Token[], first: number, last: number): boolean {
+  return last - first >= 2 && ROMAN.test(tokens[last - 1]!.text) && isKnownName(tokens[last - 2]!.lower);
+}
+
 /** A word that may open a run but is not part of a name. */
 function isLeadingNoise(t: Token): boolean {
   const lower = t.lower;
@@ -132,12 +146,12 @@ function isTrailingNoise(t: Token): boolean {
 }
 
 /** "Cleveland Indians", "Bradford Bulls": a team nickname or another plural common noun ends the run. */
-function isTeamOrPlural(t: Token, lowerSeen: ReadonlySet<string>): boolean {
+function isTeamOrPlural(t: Token, lowerSeen: ReadonlySet<string>, givenFirst: boolean): boolean {
   const lower = t.lower;
   if (TEAM_WORDS.has(lower)) return true;
   if (!lower.endsWith('s') || isKnownName(lower)) return false;
   const stem = lower.slice(0, -1);
-  if (PLURAL_ENDINGS.some((e) => lower.endsWith(e))) return true;
+  if (PLURAL_ENDINGS.some((e) => lower.endsWith(e)) && !givenFirst) return true;
   return lowerSeen.has(stem) || lowerSeen.has(lower) || isPlaceWord(stem);
 }
 
@@ -148,7 +162,9 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
   // "Boxing Association President Ramon Manzanares": the name follows the last title in the run,
   // unless a known name precedes that word ("Martin Luther King").
   for (let k = last - 2; k > first; k--) {
-    if (isTitleWord(tokens[k]!.lower) && !isKnownName(tokens[k - 1]!.lower) && !HONORIFICS.has(tokens[k]!.lower)) {
+    const prev = tokens[k - 1]!.lower;
+    const prevIsName = isKnownName(prev) && !isPlaceWord(prev) && !ROLE_MODIFIERS.has(prev) && !ORG_WORDS.has(prev);
+    if (isTitleWord(tokens[k]!.lower) && !prevIsName && !HONORIFICS.has(tokens[k]!.lower)) {
       first = k + 1;
       titled = true;
       break;
@@ -162,11 +178,12 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
     if (t.possessive) return null;
     first++;
   }
-  while (last - first > 1 && isTrailingNoise(tokens[last - 1]!) && !(last - first === 2 && isKnownName(tokens[first]!.lower) && isKnownName(tokens[last - 1]!.lower))) last--;
+  while (last - first > 1 && isTrailingNoise(tokens[last - 1]!) && !isRegnalNumber(tokens, first, last) && !(last - first === 2 && isKnownName(tokens[first]!.lower) && isKnownName(tokens[last - 1]!.lower))) last--;
   // Generational suffixes are not part of the name as CoNLL and most style guides count it.
   while (last - first > 2 && (tokens[last - 1]!.lower === 'jr' || tokens[last - 1]!.lower === 'sr')) last--;
   if (last <= first) return null;
   const parts = tokens.slice(first, last);
+  if (EPONYMOUS_ORGS.has(parts.map((t) => t.lower.replace(/\./g, '')).join(' '))) return null;
   let known = 0;
   let initials = 0;
   for (let i = 0; i < parts.length; i++) {
@@ -176,6 +193,7 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
       initials++;
       continue;
     }
+    if (i === parts.length - 1 && isRegnalNumber(tokens, first, last)) continue;
     const endsAfterGivenName = i === parts.length - 1 && i > 0 && isKnownName(parts[0]!.lower) && !isPlaceWord(parts[0]!.lower);
     if (ORG_WORDS.has(lower)) return null;
     if ((CALENDAR.has(lower) || FUNCTION_WORDS.has(lower)) && !(endsAfterGivenName && isKnownName(lower))) return null;
@@ -187,10 +205,11 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
     // A word the text also writes in lower case is a common word, not a name.
     else if (lowerSeen.has(lower)) known -= 1;
   }
-  if (parts.length > 1 && isTeamOrPlural(parts[parts.length - 1]!, lowerSeen)) return null;
+  if (parts.length > 1 && isTeamOrPlural(parts[parts.length - 1]!, lowerSeen, isKnownName(parts[0]!.lower))) return null;
   if (initials === parts.length) return null;
   // "W D L G" table headers: bare capitals without periods.
-  if (parts.filter((t) => t.letters === 1 && !t.initial).length * 2 >= parts.length) return null;
+  const regnal = isRegnalNumber(tokens, first, last) ? 1 : 0;
+  if ((parts.filter((t) => t.letters === 1 && !t.initial).length - regnal) * 2 >= parts.length) return null;
   if (parts.length === 1 && parts[0]!.allCaps) return null;
   let evidence = known + initials * 0.75;
   if (parts.length >= 2 && (isKnownName(parts[0]!.lower) || parts[0]!.initial)) evidence += 1;

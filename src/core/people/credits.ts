@@ -13,6 +13,15 @@ export function isCredit(tokens: readonly Token[], first: number, last: number):
   // "… Cash/UPI", "… Hai (Reuters)".
   const next = tokens[last];
   if (next && (next.text === '/' || next.text === '|') && AGENCIES.has(tokens[last + 1]?.lower ?? '')) return true;
+  // "AP Photo/Evan Vucci", "REUTERS/Kevin Lamarque", "Photograph: Jane Doe/Guardian".
+  const slash = tokens[first - 1];
+  const source = tokens[first - 2];
+  if (slash?.text === '/' && source && (CREDIT_NOUNS.has(source.lower) || AGENCIES.has(source.lower))) return true;
+  if (next?.text === '/' && tokens[last + 1]?.capitalised) {
+    for (let k = first - 1, steps = 0; k >= 0 && steps < 3; k--, steps++) {
+      if (tokens[k]!.text === ':' && CREDIT_NOUNS.has(tokens[k - 1]?.lower ?? '')) return true;
+    }
+  }
   // Look back a few tokens within the line: "Photo:", "Photo by", "Reporting by", or "By" opening a line.
   for (let k = first - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
     const t = tokens[k]!;

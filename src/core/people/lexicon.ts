@@ -77,7 +77,7 @@ export const ORG_WORDS = words(`
   rights catholic protestant cross coast town cape lakes valley heights hills
   services data financial consolidated prison organisation organization front community motel hotel war
   revolution protocol act game record division management classic bros counties zeitung prensa gazzetta
-  diario corriere stampa monde spiegel
+  diario corriere stampa monde spiegel bridge hole star images
 `);
 
 /** Nicknames of sports teams and clubs (never the last word of a person's name). */
@@ -98,6 +98,11 @@ export const CALENDAR = words(`
   january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday
   christmas easter ramadan eid new year years day days week weekend
+`);
+
+/** Abbreviated months and days: calendar words only when they are not also names ("Jan", "Sat"). */
+export const CALENDAR_ABBREVIATIONS = words(`
+  jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 `);
 
 /** Countries, nationalities, regions and large cities; they outrank the name gazetteer. */
@@ -128,7 +133,7 @@ export const PLACES = words(`
   portuguese qatari romanian russian rwandan saudi scottish scot senegalese serb serbian sierra singaporean
   slovak slovenian somali spanish spaniard sri sudanese swedish swede swiss syrian taiwanese tajik tanzanian
   thai tunisian turkish turk ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni yugoslav
-  zambian zimbabwean asian african arab arabic latin nordic western eastern northern southern
+  zambian zimbabwean kurd roman asian african arab arabic latin nordic western eastern northern southern
   west east north south central new old san santa st saint los las el la le
   london paris berlin madrid rome moscow beijing tokyo washington york chicago boston dallas houston atlanta
   miami seattle denver detroit philadelphia phoenix angeles francisco diego vegas toronto montreal vancouver
@@ -167,7 +172,7 @@ export const FUNCTION_WORDS = words(`
   mr mrs ms dr
   yes no oh ok okay please thanks thank add men women boys girls everyone everybody nobody someone
   police officials analysts sources reports report people government authorities traders dealers economists
-  diplomats witnesses eyewitnesses residents investors experts critics
+  diplomats witnesses eyewitnesses residents investors experts critics paper newspaper magazine statement
   earlier recently overall finally total result results scores score standings table
   note notes editor editors update updated photo photos picture pictures video file reuters ap afp upi
   page section chapter part
@@ -182,3 +187,16 @@ export const SPEECH_VERBS = words(`
   wrote writes admitted admits acknowledged acknowledges believes believed thinks thought urged urges called
   stressed stresses emphasised emphasized informed reiterated confirmed denied denies
 `);
+
+/** Companies and brands named after people, written as their words joined by one space. */
+export const EPONYMOUS_ORGS = new Set(
+  [
+    'goldman sachs', 'morgan stanley', 'wells fargo', 'charles schwab', 'dow jones', 'merrill lynch', 'lehman brothers',
+    'bear stearns', 'smith barney', 'ernst young', 'procter gamble', 'johnson johnson', 'marks spencer', 'rolls royce',
+    'harley davidson', 'hewlett packard', 'mercedes benz', 'louis vuitton', 'estee lauder', 'ralph lauren', 'calvin klein',
+    'tommy hilfiger', 'warner bros', 'jp morgan', 'j p morgan', 'jpmorgan chase', 'john lewis', 'ben jerry', 'dolce gabbana',
+    'abercrombie fitch', 'price waterhouse', 'arthur andersen', 'kellogg', 'charles de gaulle', 'john wiley',
+    'simon schuster', 'lloyds', 'sotheby', 'christie', 'walt disney world', 'carl zeiss', 'robert bosch', 'ford motor',
+    'dean witter', 'paine webber', 'salomon brothers', 'kidder peabody', 'edward jones', 'raymond james', 'edward d jones',
+  ],
+);
