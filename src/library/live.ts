@@ -8,6 +8,7 @@ import { AnalysisPool } from './pool.js';
 import { AnalysisCache, sameFingerprint, shardOf, type CachedAnalysis, type FileRecord, type Fingerprint } from './cache.js';
 import { canonicalUrlKey, contentHash, textKey } from './dedupe.js';
 import type { ArticleSource } from './source.js';
+import { removeFileDurably } from './write.js';
 import { articleIdOf, isArticleFile, type SkippedFile, type StoredArticle } from './store.js';
 
 export interface LiveLibraryOptions {
@@ -181,6 +182,18 @@ export class LiveArticleLibrary implements ArticleSource {
       }
     })();
     await this.scanning;
+  }
+
+  /**
+   * Deletes an article's file (durably) and drops it and its cache entry. Returns the removed article,
+   * or undefined when no article has that id. A file that cannot be deleted throws, and stays listed.
+   */
+  async remove(id: string): Promise<StoredArticle | undefined> {
+    const entry = this.byId.get(id);
+    if (!entry) return undefined;
+    await removeFileDurably(entry.file);
+    await this.sync();
+    return entry;
   }
 
   /** Stops watching and saves the cache. */

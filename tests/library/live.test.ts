@@ -166,6 +166,19 @@ describe('LiveArticleLibrary', () => {
     for (const id of ['bridge', 'library']) expect(pooled.get(id)?.briefing).toEqual(inThread.get(id)?.briefing);
   });
 
+  it('removes an article: its file, its listing and its cache entry', async () => {
+    const library = await open();
+    expect((await library.remove('bridge'))?.id).toBe('bridge');
+    expect(await readdir(dir)).not.toContain('bridge.txt');
+    expect(library.get('bridge')).toBeUndefined();
+    expect(await library.remove('bridge')).toBeUndefined();
+    await library.close();
+    const shards = join(dir, '.cache', 'briefbot');
+    const cached = (await Promise.all((await readdir(shards)).filter((n) => n.startsWith('shard-')).map((n) => readFile(join(shards, n), 'utf8')))).join('');
+    expect(cached).not.toContain('Kelso');
+    expect(cached).toContain('Dunmore');
+  });
+
   it('finds a duplicate by the same words, whatever the spacing and case', async () => {
     const library = await open();
     const copy = (library.get('library')?.briefing.body ?? '').toUpperCase().replace(/\n\n/g, '\n \n');
