@@ -52,7 +52,7 @@ export function plausibleSource(words: readonly Token[]): boolean {
   if (w.length === 0 || w.length > 12) return false;
   const first = w[0]!;
   if (isPronoun(first.lower)) return w.length <= 2 && first.lower !== 'it' && first.lower !== 'who';
-  if (isUpperStart(first.text)) return true;
+  if (isUpperStart(first.text) || /^\d/u.test(first.text)) return true;
   return DETERMINERS.has(first.lower) || (/s$/u.test(first.lower) && w.length <= 3);
 }
 
@@ -65,7 +65,7 @@ function trimSource(words: readonly Token[]): Token[] {
 }
 
 /** Source before a cue: drop an apposition ("Smith, the mayor,") and a leading adverbial ("In a statement,"). */
-function sourceBefore(words: readonly Token[]): Token[] {
+export function sourceBefore(words: readonly Token[]): Token[] {
   const commas = words.map((t, i) => (isPunct(t, ',') ? i : -1)).filter((i) => i >= 0);
   if (commas.length === 0) return trimSource(words);
   const after = trimSource(words.slice(commas[commas.length - 1]! + 1));

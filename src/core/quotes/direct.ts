@@ -39,6 +39,10 @@ function sentenceAt(sentences: readonly Sentence[], pos: number, from: number): 
 interface Part {
   readonly span: QuoteSpan;
   readonly text: string;
+  /** The quoted words as written, with a final comma. */
+  readonly raw: string;
+  /** End of the sentence when the quote is a fragment inside it ("X said “…” every time …"), else -1. */
+  readonly mixedEnd: number;
   after: Cue | null;
   before: Cue | null;
   /** The last sentence of the previous paragraph introduces this quote ("… responded:"). */
@@ -60,7 +64,8 @@ function partsOf(body: string, all: readonly Token[], sentences: readonly Senten
     const beforeFrom = Math.max(so >= 0 ? sentences[so]!.start : span.open, prev && prev.close < span.open ? prev.close + 1 : 0);
     const afterTo = Math.min(sc >= 0 ? sentences[sc]!.end : span.close + 1, next ? next.open : body.length);
     // A comma before the closing mark belongs to the sentence around the quote, not to the quote.
-    const text = body.slice(span.start, span.end).replace(/[,;:]$/u, '');
+    const raw = body.slice(span.start, span.end);
+    const text = raw.replace(/[,;:]$/u, '');
     const after = span.runsOn ? null : attributionAfter(tokensIn(all, span.close + 1, Math.max(span.close + 1, afterTo)));
     const before = attributionBefore(tokensIn(all, beforeFrom, span.open));
     let intro: Cue | null = null;
@@ -72,7 +77,28 @@ function partsOf(body: string, all: readonly Token[], sentences: readonly Senten
         intro = attributionBefore(tokensIn(all, last.start, last.end));
       }
     }
-    parts.push({ span, text, after, before, intro, opensParagraph, opensSentence: so >= 0 && sentences[so]!.start === span.open });
+    // "Obama said “it gets me mad” every time he …": the quote is a fragment of a reported statement.
+    let mixedEnd = -1;
+    if (before !== null && after === null && sc >= 0 && !span.runsOn) {
+      const gap = body.slice(before.end, span.open).trim();
+      const rest = tokensIn(all, span.close + 1, sentences[sc]!.end);
+      if ((gap === '' || gap === 'that') && rest.filter((t) => t.word).length >= 2 && !(next && next.open < sentences[sc]!.end)) {
+        let e = rest.length;
+        while (e > 0 && !rest[e - 1]!.word && '.,;:!?'.includes(rest[e - 1]!.text)) e--;
+        if (e > 0) mixedEnd = rest[e - 1]!.end;
+      }
+    }
+    parts.push({
+      span,
+      text,
+      raw,
+      mixedEnd,
+      after,
+      before,
+      intro,
+      opensParagraph,
+      opensSentence: so >= 0 && sentences[so]!.start === span.open,
+    });
   }
   return parts;
 }
@@ -88,7 +114,7 @@ function wordsBefore(all: readonly Token[], pos: number): string[] {
 function isSpeech(all: readonly Token[], part: Part): boolean {
   const n = countWords(part.text);
   const attributed = part.after !== null || part.before !== null || part.intro !== null;
-  if (attributed) return n >= 4 || endsLikeSpeech(part.text) || part.span.runsOn;
+  if (attributed) return n >= 4 || endsLikeSpeech(part.raw) || part.span.runsOn;
   // A short quote is speech only when it stands as a sentence of its own (“First we eat.”).
   if (n < 4 && !(part.opensSentence && /[.!?]$/u.test(part.text))) return false;
   if (looksLikeTitle(part.text)) return false;
@@ -111,8 +137,13 @@ export function findDirect(body: string, all: readonly Token[], sentences: reado
       const runOn = last.span.runsOn && next.span.paragraph === last.span.paragraph + 1;
       const gap = countWords(body.slice(last.span.close + 1, next.span.open));
       // "…,” she said, “…" or "…,” he said. “…": the second part follows punctuation, not a verb ("saying X would “…”").
+      const between = last.after === null ? '' : body.slice(last.after.end, next.span.open);
+      const stop = between.search(/[.!?]/u);
+      // "…,” Trump said. In another interview he went further: “…" — a new sentence with words is not the same quote.
+      const newSentence = stop >= 0 && /[\p{L}\p{N}]/u.test(between.slice(stop));
       const split =
         last.after !== null &&
+        !newSentence &&
         /[.,:;—–!?]/u.test(body.slice(last.span.close + 1, next.span.open).trimEnd().slice(-1)) &&
         next.span.paragraph === last.span.paragraph &&
         gap <= 30 &&
@@ -126,6 +157,19 @@ export function findDirect(body: string, all: readonly Token[], sentences: reado
     const attribution = group.map((p) => p.after ?? p.before ?? p.intro).find((c) => c !== null) ?? null;
     const first = group[0]!;
     const lastPart = group[group.length - 1]!;
+    if (group.length === 1 && first.mixedEnd > 0) {
+      out.push({
+        kind: 'reported',
+        start: first.span.open,
+        end: first.mixedEnd,
+        text: body.slice(first.span.open, first.mixedEnd),
+        source: attribution?.source ?? null,
+        cue: attribution?.cue ?? null,
+        cueStart: attribution?.cueStart ?? -1,
+        at: attribution?.cueStart ?? first.span.start,
+      });
+      continue;
+    }
     out.push({
       kind: 'direct',
       start: first.span.start,

@@ -4,7 +4,7 @@
  * source words are kept for the speaker stage. One bounded pass over each sentence's tokens.
  */
 import type { Sentence } from '../types.js';
-import { plausibleSource, sourceAfter } from './attribution.js';
+import { plausibleSource, sourceAfter, sourceBefore } from './attribution.js';
 import { cueLemma, NEEDS_THAT, PARTICIPLE_CUES } from './cues.js';
 import type { Found } from './found.js';
 import { isPronoun } from './speaker.js';
@@ -17,6 +17,25 @@ const OBJECT_WORDS = new Set(['me', 'us', 'him', 'her', 'them', 'reporters', 'jo
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
   'today', 'tonight', 'recently', 'earlier', 'later', 'previously', 'again', 'also', 'publicly', 'privately']);
 const MIN_CONTENT_WORDS = 3;
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
+const ADVERBS = new Set(['also', 'later', 'then', 'again', 'still', 'has', 'have', 'had', 'once', 'now', 'often', 'repeatedly',
+  'previously', 'recently', 'reportedly', 'publicly', 'privately', 'later', 'just', 'never', 'always', 'would', 'will']);
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'while', 'although', 'though', 'whereas', 'yet']);
+
+/** Where the reported clause ends: at a semicolon, or at ", and he …" where a new clause with its own subject starts. */
+function clauseEnd(tokens: readonly Token[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.word) continue;
+    if (t.text === ';') return i;
+    if (t.text !== ',') continue;
+    const conj = tokens[i + 1];
+    const subj = tokens[i + 2];
+    if (conj === undefined || subj === undefined || !conj.word || !CLAUSE_CONJUNCTIONS.has(conj.lower)) continue;
+    if (subj.word && (SUBJECT_PRONOUNS.has(subj.lower) || subj.lower === 'the' || isUpperStart(subj.text))) return i;
+  }
+  return to;
+}
 /** Words that may follow the cue of "Y, X said …" without starting new content. */
 const AFTER_CUE = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'as', 'last', 'this',
   'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -149,22 +168,21 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
       }
     }
     // Forward: "X said (that) Y", with X at the start of the sentence or after an opening phrase.
-    const left = tokens.slice(0, k);
-    let sourceFrom = 0;
-    for (let j = left.length - 1; j >= 0; j--) {
-      if (isComma(left[j])) {
-        sourceFrom = j + 1;
-        break;
-      }
+    let source = sourceBefore(tokens.slice(Math.max(0, k - 30), k)).filter((x) => x.word);
+    if (source.length === 0 || source.length > 8 || !plausibleSource(source)) {
+      // "…, in which he says Y": the pronoun right before the cue is the source.
+      let j = k - 1;
+      while (j > 0 && tokens[j]!.word && ADVERBS.has(tokens[j]!.lower)) j--;
+      const p = tokens[j];
+      if (p === undefined || !p.word || !SUBJECT_PRONOUNS.has(p.lower)) continue;
+      source = [p];
     }
-    const source = left.slice(sourceFrom).filter((x) => x.word);
-    while (source.length > 1 && /ly$|^also$|^has$|^have$|^had$|^later$|^then$|^again$/u.test(source[source.length - 1]!.lower)) source.pop();
-    if (source.length === 0 || source.length > 8 || !plausibleSource(source)) continue;
     if (source.length <= 2 && isPronoun(source[0]!.lower) && ['it', 'who'].includes(source[0]!.lower)) continue;
     const start = contentStart(tokens, k, lemma);
     if (NEEDS_THAT.has(lemma) && !isWord(tokens[start - 1], 'that')) continue;
-    if (wordCount(tokens, start, end) < MIN_CONTENT_WORDS) continue;
-    return [{ from: start, to: end, source, cue: t, cueText: t.text }];
+    const to = clauseEnd(tokens, start, end);
+    if (wordCount(tokens, start, to) < MIN_CONTENT_WORDS) continue;
+    return [{ from: start, to, source, cue: t, cueText: t.text }];
   }
   return [];
 }
