@@ -84,6 +84,16 @@ describe('findPeople: name orders and later references', () => {
     expect(found[0]).toMatchObject({ name: 'Smith', mentions: 2 });
   });
 
+  it('reads a title set off by a comma, and no role from a clause that names someone else', () => {
+    const found = people(
+      "Trump's spokesman, Steven Cheung, called it a travesty. Jerry Hall visited the Kennedy Center, along with bank chief executive David Solomon.",
+    );
+    expect(byName(found, 'Steven Cheung')?.role).toBe("Trump's spokesman");
+    expect(byName(found, 'Jerry Hall')?.role).toBeNull();
+    expect(byName(found, 'David Solomon')?.role).toBe('chief executive');
+    expect(names(found)).not.toContain('Kennedy Center');
+  });
+
   it('reads an apposition after the name as the role', () => {
     const found = people("Lee Hsien Loong, Singapore's prime minister, said on Monday that Lee would not step down.");
     expect(found[0]).toMatchObject({ name: 'Lee Hsien Loong', role: "Singapore's prime minister", mentions: 2 });

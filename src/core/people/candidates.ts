@@ -86,6 +86,8 @@ export function findRuns(tokens: readonly Token[], shouting: readonly boolean[])
 
 /** Endings of plural common nouns ("Voters", "Services"). */
 const PLURAL_ENDINGS = ['ers', 'ors', 'ies', 'ments', 'tions', 'ces', 'nts', 'ists'];
+/** Organisation words that are also common surnames ("Jerry Hall", "Margaret Court", "Harrison Ford"). */
+const ORG_SURNAMES = new Set(['hall', 'court', 'church', 'street', 'ford']);
 const ROMAN = /^[IVX]{1,5}$/;
 
 /** "premiers", "co-premier", "vice-chairman": a role word under a plural or a hyphenated prefix. */
@@ -195,7 +197,8 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
     }
     if (i === parts.length - 1 && isRegnalNumber(tokens, first, last)) continue;
     const endsAfterGivenName = i === parts.length - 1 && i > 0 && isKnownName(parts[0]!.lower) && !isPlaceWord(parts[0]!.lower);
-    if (ORG_WORDS.has(lower)) return null;
+    // An organisation word ends a name only as a known surname after a given name ("Jerry Hall").
+    if (ORG_WORDS.has(lower) && !(endsAfterGivenName && ORG_SURNAMES.has(lower) && parts.length === 2)) return null;
     if ((CALENDAR.has(lower) || FUNCTION_WORDS.has(lower)) && !(endsAfterGivenName && isKnownName(lower))) return null;
     // A place word ends a person's name only after a known given name ("Denzel Washington").
     if (isPlaceWord(lower) && !endsAfterGivenName) return null;

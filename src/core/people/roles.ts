@@ -11,7 +11,8 @@ const CONNECTORS = new Set(['of', 'to', 'for', 'the', 'in', 'at', 'on', '&']);
 const ARTICLES = new Set(['a', 'an', 'the']);
 const MAX_ROLE_TOKENS = 9;
 /** Words that open a clause, not an apposition (", who said", ", said"). */
-const CLAUSE_OPENERS = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'added', 'and', 'but', 'he', 'she', 'it', 'they', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'if', 'in', 'on', 'at']);
+const CLAUSE_OPENERS = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'added', 'and', 'but', 'he', 'she', 'it', 'they', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'if', 'in', 'on', 'at',
+  'along', 'with', 'including', 'from', 'to', 'for', 'by', 'of', 'during', 'like', 'such', 'not', 'or', 'then', 'now']);
 
 function isRoleWord(t: Token): boolean {
   return ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower);
@@ -32,6 +33,8 @@ function trimEdges(tokens: readonly Token[], from: number, to: number): [number,
 }
 
 function roleBefore(text: string, tokens: readonly Token[], first: number): string | null {
+  // "Trump's spokesman, Steven Cheung": a title set off by one comma.
+  if (tokens[first - 1]?.text === ',' && tokens[first - 2] && isRoleWord(tokens[first - 2]!)) first -= 1;
   let k = first;
   while (k > 0 && first - k < MAX_ROLE_TOKENS) {
     const t = tokens[k - 1]!;
