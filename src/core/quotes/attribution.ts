@@ -113,7 +113,19 @@ export function attributionAfter(tokens: readonly Token[]): Cue | null {
     if (!plausibleSource(source)) return null;
     return { source, cue, cueStart: t.start, end: t.end };
   }
-  return null;
+  return anyVerbAfter(tokens, i);
+}
+
+/** "“…,” Trump barked" / "“…,” she quipped": a name or pronoun and then any past-tense verb. */
+function anyVerbAfter(tokens: readonly Token[], i: number): Cue | null {
+  let k = i;
+  while (k < tokens.length && k - i < 4 && tokens[k]!.word && isUpperStart(tokens[k]!.text)) k++;
+  if (k === i && tokens[k] !== undefined && tokens[k]!.word && ['he', 'she', 'they'].includes(tokens[k]!.lower)) k++;
+  const verb = tokens[k];
+  if (k === i || verb === undefined || !verb.word || verb.text !== verb.lower || !/[a-z]ed$/u.test(verb.lower)) return null;
+  const source = tokens.slice(i, k);
+  if (!plausibleSource(source)) return null;
+  return { source, cue: verb.text, cueStart: verb.start, end: verb.end };
 }
 
 /**

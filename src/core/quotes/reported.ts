@@ -46,6 +46,7 @@ const NOT_INVERTED = new Set(['show', 'find', 'point', 'indicate', 'charge', 'me
   'assume', 'ask', 'urge', 'know', 'feel', 'agree', 'continue', 'hope', 'fear', 'worry']);
 const MAX_CUE_INDEX = 60;
 const MAX_SENTENCE_CHARS = 2000;
+const MAX_COLON_CHARS = 800;
 
 function isWord(t: Token | undefined, lower: string): boolean {
   return t !== undefined && t.word && t.lower === lower;
@@ -115,9 +116,31 @@ function participle(tokens: readonly Token[], from: number, source: readonly Tok
   return null;
 }
 
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as']);
+
+/** A headline: (nearly) every word capitalised ("Trump Says He Never Pledged …"). */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => t.word && !SMALL_WORDS.has(t.lower));
+  if (words.length < 4) return false;
+  return words.filter((t) => isUpperStart(t.text) || /^\d/u.test(t.text)).length / words.length >= 0.8;
+}
+
+/** "Milbank: Republicans …", "JAKE TAPPER: …": a short name, a colon, then what they said. */
+function colonLead(tokens: readonly Token[]): Piece | null {
+  let i = 0;
+  while (i < tokens.length && i < 5 && tokens[i]!.word && isUpperStart(tokens[i]!.text)) i++;
+  const colon = tokens[i];
+  if (i === 0 || colon === undefined || colon.word || colon.text !== ':') return null;
+  const source = tokens.slice(0, i);
+  const end = contentEnd(tokens);
+  if (!plausibleSource(source) || wordCount(tokens, i + 1, end) < MIN_CONTENT_WORDS) return null;
+  return { from: i + 1, to: end, source, cue: colon, cueText: ':' };
+}
+
 /** Attributions in one sentence, as token ranges. */
 function piecesOf(tokens: readonly Token[]): Piece[] {
   const end = contentEnd(tokens);
+  const headline = isTitleCase(tokens);
   // "According to X, Y" and "Y, according to X".
   for (let k = 0; k + 1 < end; k++) {
     if (!isWord(tokens[k], 'according') || !isWord(tokens[k + 1], 'to')) continue;
@@ -137,7 +160,8 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
   // A source starts a sentence, so only its first words are searched for the cue (keeps the scan linear).
   for (let k = 0; k < Math.min(end, MAX_CUE_INDEX); k++) {
     const t = tokens[k]!;
-    if (!t.word || t.text !== t.lower) continue;
+    // In running text a capitalised "Says" is a name or a title; in a headline it is the verb.
+    if (!t.word || (t.text !== t.lower && !(headline && k > 0))) continue;
     const lemma = cueLemma(t.lower);
     if (lemma === undefined) continue;
     // Inverted: "Y, X said" / "Y, said X".
@@ -189,7 +213,9 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
 
 const NAMING = new Set(['called', 'calls', 'calling', 'described', 'describes', 'describing', 'dubbed', 'labeled',
   'labelled', 'branded', 'termed', 'deemed', 'dismissed', 'characterized', 'characterised', 'hailed', 'heralded',
-  'touted', 'mocked', 'slammed', 'blasted', 'denounced', 'praised', 'criticized', 'criticised']);
+  'touted', 'mocked', 'slammed', 'blasted', 'denounced', 'praised', 'criticized', 'criticised', 'referred', 'blamed',
+  'accused', 'applauded', 'lauded', 'ridiculed', 'attacked', 'condemned', 'decried', 'likened', 'compared', 'promised',
+  'vowed', 'pledged', 'wants', 'wanted']);
 const OPEN_MARKS = new Set(['“', '"', '‘']);
 const CLOSE_MARKS = new Set(['”', '"', '’']);
 
@@ -199,12 +225,13 @@ function naming(tokens: readonly Token[]): Piece | null {
     const t = tokens[k]!;
     if (!t.word || !NAMING.has(t.text)) continue;
     let open = -1;
-    for (let j = k + 1; j < tokens.length && j <= k + 10; j++) {
+    for (let j = k + 1; j < tokens.length && j <= k + 20; j++) {
       if (!tokens[j]!.word && OPEN_MARKS.has(tokens[j]!.text)) {
         open = j;
         break;
       }
-      if (!tokens[j]!.word && '.;:'.includes(tokens[j]!.text)) break;
+      // The thing named is one phrase: a comma or a stop before the quote means the quote is elsewhere.
+      if (!tokens[j]!.word && '.;:,'.includes(tokens[j]!.text)) break;
     }
     if (open < 0) continue;
     let close = -1;
@@ -224,7 +251,7 @@ function naming(tokens: readonly Token[]): Piece | null {
       }
     }
     const source = left.slice(from).filter((x) => x.word);
-    if (source.length === 0 || source.length > 8 || !plausibleSource(source)) continue;
+    if (source.length === 0 || source.length > 12 || !plausibleSource(source)) continue;
     return { from: k + 1, to: close + 1, source, cue: t, cueText: t.text };
   }
   return null;
@@ -251,12 +278,34 @@ export function findReported(
   directCues: ReadonlyMap<number, readonly Token[]>,
 ): Found[] {
   const out: Found[] = [];
-  for (const sentence of sentences) {
+  for (let si = 0; si < sentences.length; si++) {
+    const sentence = sentences[si]!;
     // A "sentence" longer than this is a run-on list or markup, not reported speech.
     if (sentence.end - sentence.start > MAX_SENTENCE_CHARS) continue;
     const tokens = tokensIn(all, sentence.start, sentence.end);
     if (tokens.length < 5) continue;
     // A cue that already attributes a direct quote is not read again as reported speech.
+    const opensParagraph = si === 0 || sentences[si - 1]!.paragraph !== sentence.paragraph;
+    const lead = opensParagraph ? colonLead(tokens) : null;
+    if (lead !== null) {
+      // What follows the colon runs to the end of a short paragraph (an interview answer, a quoted column).
+      let last = si;
+      while (last + 1 < sentences.length && sentences[last + 1]!.paragraph === sentence.paragraph) last++;
+      const first = tokens[lead.from]!;
+      let endAt = tokens[lead.to - 1]!.end;
+      if (sentences[last]!.end - sentence.start <= MAX_COLON_CHARS) endAt = sentences[last]!.end;
+      out.push({
+        kind: 'reported',
+        start: first.start,
+        end: endAt,
+        text: body.slice(first.start, endAt),
+        source: lead.source,
+        cue: ':',
+        cueStart: lead.cue.start,
+        at: lead.source[0]!.start,
+      });
+      continue;
+    }
     let pieces = piecesOf(tokens).filter((p) => !directCues.has(p.cue.start));
     if (pieces.length === 0) {
       // ", saying (that) Y" after a direct quote's attribution or after the sentence's subject.
