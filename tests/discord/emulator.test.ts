@@ -233,6 +233,38 @@ describe('interaction responses', () => {
     const handle = emulator.sendCommand('upload', { file: { attachment: { filename: 'note.txt', content: 'hello there', contentType: 'text/plain' } } });
     expect((await handle.final()).content).toBe('note.txt: hello there');
   });
+
+  test('with_response returns the created message; fetchReply and deleteReply reach @original', async () => {
+    const seen: string[] = [];
+    const { emulator } = await connect({}, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const callback = await interaction.reply({ content: 'kept', withResponse: true });
+      seen.push(`created ${callback.resource?.message?.content}`);
+      const fetched = await interaction.fetchReply();
+      seen.push(`fetched ${fetched.content}`);
+      await interaction.deleteReply();
+      seen.push('deleted');
+    });
+    const handle = emulator.sendCommand('ping');
+    expect((await handle.response()).withResponse).toBe(true);
+    await expect.poll(() => seen).toEqual(['created kept', 'fetched kept', 'deleted']);
+    expect(handle.message?.deleted).toBe(true);
+    expect(emulator.requestsTo('/webhooks/:app/:token/messages/@original').map((request) => request.method)).toEqual(['GET', 'DELETE']);
+    expectNoViolations(emulator);
+  });
+
+  test('files are sent as multipart with payload_json and recorded as attachments', async () => {
+    const { emulator } = await connect({}, async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'see file', files: [{ attachment: Buffer.from('quote list'), name: 'quotes.txt' }] });
+    });
+    const handle = emulator.sendCommand('ping');
+    const message = await handle.final();
+    expect(message.content).toBe('see file');
+    expect(message.attachments.map((attachment) => [attachment.filename, attachment.size])).toEqual([['quotes.txt', 10]]);
+    const [request] = emulator.requestsTo('/interactions/:id/:token/callback');
+    expect(request!.files.map((file) => file.filename)).toEqual(['quotes.txt']);
+    expectNoViolations(emulator);
+  });
 });
 
 describe("Discord's rules", () => {
@@ -359,6 +391,64 @@ describe('faults the bot must survive', () => {
     expect(emulator.identifies).toHaveLength(2);
     await expect.poll(() => emulator.gateway.connected).toBe(true);
     expect((await emulator.sendCommand('ping').final()).content).toBe('fresh session');
+  });
+
+  test('a global 429 is waited out as well', async () => {
+    const { emulator } = await connect({}, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      await interaction.editReply({ content: 'after a global limit' });
+    });
+    emulator.rateLimitNext({ route: '/webhooks/:app/:token/messages/@original', method: 'PATCH', retryAfter: 0.2, global: true });
+    const handle = emulator.sendCommand('ping');
+    expect((await handle.final()).content).toBe('after a global limit');
+    expect(emulator.requestsTo('/webhooks/:app/:token/messages/@original', 'PATCH').map((request) => request.status)).toEqual([429, 200]);
+    expectNoViolations(emulator);
+  });
+
+  test('a retry before retry_after has elapsed is answered 429 again and recorded', async () => {
+    const { emulator } = await connect();
+    emulator.rateLimitNext({ route: '/users/@me', retryAfter: 5 });
+    const get = () => fetch(`${emulator.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${emulator.token}` } });
+    const first = await get();
+    expect(first.status).toBe(429);
+    expect(first.headers.get('retry-after')).toBe('5');
+    expect(((await first.json()) as { retry_after: number }).retry_after).toBe(5);
+    expect((await get()).status).toBe(429);
+    expect(emulator.violationsOf('early-retry')).toHaveLength(1);
+  });
+
+  test('unacknowledged heartbeats: the client detects the zombie connection and resumes', async () => {
+    const { emulator } = await connect({}, async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'alive' });
+    });
+    const resumed = emulator.waitForResume();
+    emulator.gateway.ackHeartbeats = false;
+    await emulator.gateway.waitFor('close');
+    emulator.gateway.ackHeartbeats = true;
+    await resumed;
+    expect((await emulator.sendCommand('ping').final()).content).toBe('alive');
+  });
+
+  test('two shards: each identifies with its shard id and the guild is served by its own shard', async () => {
+    handlerErrors = [];
+    emulator = await startEmulator({ heartbeatIntervalMs: 500, shards: 2, maxConcurrency: 2 });
+    client = new Client({ intents: [GatewayIntentBits.Guilds], shards: 'auto', rest: { api: emulator.apiUrl } });
+    const shardOfReply: number[] = [];
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      shardOfReply.push(interaction.guild!.shardId);
+      interaction.reply({ content: 'sharded' }).catch((error: unknown) => handlerErrors.push(error));
+    });
+    const ready = new Promise<void>((resolve) => client!.once(Events.ClientReady, () => resolve()));
+    await client.login(emulator.token);
+    await ready;
+    await client.application!.commands.set(COMMANDS as never, emulator.guildId);
+    expect(emulator.identifies.map((identify) => identify.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    const expectedShard = Number((BigInt(emulator.guildId) >> 22n) % 2n);
+    expect((await emulator.sendCommand('ping').final()).content).toBe('sharded');
+    expect(shardOfReply).toEqual([expectedShard]);
+    expect(handlerErrors).toEqual([]);
   });
 
   test('200 interactions fired at once are all answered, none late', async () => {

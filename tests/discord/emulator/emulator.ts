@@ -28,6 +28,8 @@ export interface EmulatorOptions {
   tokenLifetimeMs?: number;
   /** Shard count suggested by GET /gateway/bot. Default 1. */
   shards?: number;
+  /** session_start_limit.max_concurrency: identifies allowed per 5 s. Discord gives small bots 1. */
+  maxConcurrency?: number;
   /** Privileged intent bits the application may use. Default none. */
   allowedPrivilegedIntents?: number;
   /** How long handle.response()/final() wait before failing. Default 5000. */
@@ -84,7 +86,7 @@ export class Emulator {
   private readonly attachments = new Map<string, StoredAttachment>();
   private readonly rateLimits: ActiveRateLimit[] = [];
   private readonly responder: InteractionResponder;
-  private readonly options: Required<Pick<EmulatorOptions, 'ackDeadlineMs' | 'tokenLifetimeMs' | 'shards' | 'waitTimeoutMs'>>;
+  private readonly options: Required<Pick<EmulatorOptions, 'ackDeadlineMs' | 'tokenLifetimeMs' | 'shards' | 'maxConcurrency' | 'waitTimeoutMs'>>;
   private readonly server: Server;
   private port = 0;
 
@@ -97,6 +99,7 @@ export class Emulator {
       ackDeadlineMs: options.ackDeadlineMs ?? 3000,
       tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60 * 1000,
       shards: options.shards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
       waitTimeoutMs: options.waitTimeoutMs ?? 5000,
     };
     this.responder = new InteractionResponder({
@@ -329,6 +332,24 @@ export class Emulator {
     return this.messages.toApi(message, origin ? { id: origin.id, type: origin.type, user, ...(name ? { name } : {}) } : undefined);
   }
 
+  /**
+   * Forget what was recorded so far (requests, violations, finished interactions and their messages),
+   * so a long benchmark does not hold every payload in memory. Pending interactions stay answerable.
+   */
+  clearRecords(): void {
+    this.requests.length = 0;
+    this.violations.length = 0;
+    const pending = this.interactions.filter((handle) => !handle.acknowledgement || !handle.finalized);
+    const keep = new Set(pending);
+    for (const handle of this.interactions) {
+      if (keep.has(handle)) continue;
+      this.byId.delete(handle.id);
+      this.byToken.delete(handle.token);
+    }
+    this.messages.forgetExcept(new Set(pending.map((handle) => handle.id)));
+    this.interactions.splice(0, this.interactions.length, ...pending);
+  }
+
   /** Interactions still without an accepted initial response. */
   unanswered(): InteractionHandle[] {
     return this.interactions.filter((handle) => !handle.acknowledgement);
@@ -341,7 +362,9 @@ export class Emulator {
     const method = request.method ?? 'GET';
     if (url.pathname.startsWith('/attachments/')) return this.serveAttachment(url.pathname, response);
     const parsed = await readBody(request);
-    const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
+    // Clients percent-encode some characters ('@original' arrives as '%40original'); Discord decodes them.
+    const pathname = safeDecode(url.pathname);
+    const path = pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) || '/' : pathname;
     const authorized = request.headers.authorization === `Bot ${this.token}`;
     const record: RecordedRequest = {
       method,
@@ -426,7 +449,7 @@ export class Emulator {
   }
 
   private route(method: string, path: string, query: URLSearchParams, json: unknown, files: Parameters<InteractionResponder['callback']>[4], authorized: boolean, header: string | undefined): Reply {
-    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = path.split('/').filter(Boolean);
     const fullPath = API_PREFIX + path;
     // Interaction endpoints authenticate with the interaction token, not the bot token.
     if (parts[0] === 'interactions' && parts.length === 4 && parts[3] === 'callback') {
@@ -445,7 +468,7 @@ export class Emulator {
     if (path === '/gateway/bot' && method === 'GET') {
       return {
         status: 200,
-        body: { url: `${this.wsBase}/gateway`, shards: this.options.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+        body: { url: `${this.wsBase}/gateway`, shards: this.options.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.options.maxConcurrency } },
       };
     }
     if (path === '/users/@me' && method === 'GET') return { status: 200, body: { ...this.world.botUser, verified: true, mfa_enabled: false, flags: 0, email: null, locale: 'en-US' } };
@@ -509,6 +532,14 @@ export class Emulator {
     await this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+function safeDecode(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
   }
 }
 

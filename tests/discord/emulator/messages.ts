@@ -57,6 +57,11 @@ export class MessageStore {
     return this.byId.get(id);
   }
 
+  /** Drop messages except those created by the given interactions. */
+  forgetExcept(interactionIds: Set<string>): void {
+    for (const [id, message] of this.byId) if (!interactionIds.has(message.interactionId)) this.byId.delete(id);
+  }
+
   all(): RecordedMessage[] {
     return [...this.byId.values()];
   }
