@@ -15,8 +15,12 @@ const CLAUSE_WORDS = new Set([
 /** Function words trimmed off either end of the phrase. */
 const EDGE_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'is', 'are', 'was', 'were', 'be', 'its', 'their', 'his', 'her']);
 
+const WORD_CHAR = /[\p{L}\p{N}'’$€£¥%.,&-]/u;
+const ASCII_WORD_EXTRA = new Set(["'", '$', '%', '.', ',', '&', '-']);
 function isWordChar(ch: string): boolean {
-  return /[\p{L}\p{N}'’$€£¥%.,&-]/u.test(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || ASCII_WORD_EXTRA.has(ch);
+  return WORD_CHAR.test(ch);
 }
 
 interface Word {
@@ -38,22 +42,27 @@ function words(s: string, from: number, to: number): Word[] {
   return out;
 }
 
+/** How far (in characters) the phrase may reach either side: keeps the work per number bounded. */
+const REACH = 160;
+
 function clauseStart(s: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) {
+  const limit = Math.max(0, at - REACH);
+  for (let i = at - 1; i >= limit; i--) {
     const ch = s[i]!;
     if (BOUNDARY.has(ch)) return i + 1;
     if ((ch === ',' || ch === '.') && (i + 1 >= s.length || /\s/.test(s[i + 1]!))) return i + 1;
   }
-  return 0;
+  return limit;
 }
 
 function clauseEnd(s: string, at: number): number {
-  for (let i = at; i < s.length; i++) {
+  const limit = Math.min(s.length, at + REACH);
+  for (let i = at; i < limit; i++) {
     const ch = s[i]!;
     if (BOUNDARY.has(ch)) return i;
     if ((ch === ',' || ch === '.') && (i + 1 >= s.length || /\s/.test(s[i + 1]!))) return i;
   }
-  return s.length;
+  return limit;
 }
 
 /** `start`/`end`: the number's range inside `sentence`. */

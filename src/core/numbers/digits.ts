@@ -21,8 +21,12 @@ export interface DigitLiteral {
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
+const LETTER = /\p{L}/u;
 function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{L}/u.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(ch);
 }
 const GROUP_SPACES = new Set([' ', '\u00a0', '\u202f', '\u2009']);
 const MINUS = new Set(['-', '−', '–']);

@@ -1,6 +1,6 @@
 import type { NumberKind } from '../types.js';
 import { MONTHS, ORDINAL_WORDS, TENS_WORDS } from './lexicon.js';
-import { currencyAfter, currencyBefore, isCurrencyUnit } from './money.js';
+import { currencyAfter, currencyBefore, isCurrencyUnit, mayStartCurrency } from './money.js';
 import { tokenize, type Token } from './scan.js';
 import { DURATION_UNITS, unitAt } from './units.js';
 import { parseNumberPhrase, type Phrase } from './words.js';
@@ -133,7 +133,7 @@ function readOne(toks: readonly Token[], k: number): Found | null {
     j = k + 1;
     paren = true;
   }
-  for (let probe = j + 1; probe <= j + 3 && probe < toks.length; probe++) {
+  for (let probe = j + 1; mayStartCurrency(toks[j]) && probe <= j + 3 && probe < toks.length; probe++) {
     const pt = toks[probe]!;
     if (pt.type === 'num' || word(pt) !== null && parseNumberPhrase(toks, probe, { money: true }) !== null) {
       const c = currencyBefore(toks, probe);
@@ -183,7 +183,10 @@ function readOne(toks: readonly Token[], k: number): Found | null {
   const spelled = !phrase.digitsOnly && first.type === 'word';
   // "one" as a pronoun ("the one you mentioned", "which one")
   if (first.type === 'word' && first.lower === 'one' && e === j + 1 && ONE_DETERMINERS.has(word(toks[j - 1]) ?? '')) return null;
-  if (first.type === 'word' && first.lower === 'one' && e === j + 1 && (word(toks[j + 1]) === 'another' || word(toks[j - 1]) === 'no')) return null;
+  if (first.type === 'word' && first.lower === 'one' && e === j + 1 && (/^(another|that|which|who|whose)$/.test(word(toks[j + 1]) ?? '') || word(toks[j - 1]) === 'no')) return null;
+  // "Covid-19", "SCP-173", "F-16": a name with a number, not a count
+  const identifier = first.type === 'num' && k === j && sym(toks[j - 1], '-') && !first.space && toks[j - 2]?.type === 'word' && !toks[j - 1]!.space && /^\p{Lu}/u.test(toks[j - 2]!.text);
+  if (identifier) return { ...span(toks, j, e), value, unit: null, kind: 'number', spelled: false, t0: j, t1: e, scaled: false };
 
   let unit: string | null = currency;
   let kind: NumberKind = currency !== null ? 'money' : 'number';

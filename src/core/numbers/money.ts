@@ -66,6 +66,9 @@ const QUALIFIERS: ReadonlyMap<string, string> = new Map([
   ['russian rouble', 'RUB'], ['russian ruble', 'RUB'], ['saudi riyal', 'SAR'], ['israeli shekel', 'ILS'],
 ]);
 
+/** First words of QUALIFIERS, so most words are turned away without building phrases. */
+const QUALIFIER_FIRST = new Set([...QUALIFIERS.keys()].map((k) => k.split(' ')[0]!));
+
 const SUBUNITS: ReadonlyMap<string, string> = new Map([
   ['cent', 'cent'], ['cents', 'cent'], ['penny', 'penny'], ['pence', 'penny'], ['pennies', 'penny'], ['p', 'penny'],
   ['c', 'cent'], ['¢', 'cent'],
@@ -79,6 +82,13 @@ export interface CurrencyMatch {
 
 function w(t: Token | undefined): string | null {
   return t !== undefined && t.type !== 'num' ? t.lower : null;
+}
+
+/** Whether a token can begin a currency written before an amount ("$", "US$", "Rs", "EUR"). */
+export function mayStartCurrency(t: Token | undefined): boolean {
+  if (t === undefined || t.type === 'num') return false;
+  if (t.type === 'sym') return t.text === '$' || SYMBOLS.has(t.text);
+  return DOLLAR_PREFIXES.has(t.lower) || WORD_PREFIXES.has(t.lower) || ISO_CODES.has(t.text.toUpperCase());
 }
 
 /** A currency written right before token `k` (the amount); returns where it starts. */
@@ -120,6 +130,7 @@ export function currencyBefore(toks: readonly Token[], k: number): CurrencyMatch
 export function currencyAfter(toks: readonly Token[], k: number): CurrencyMatch | null {
   const t = toks[k];
   if (!t || t.type === 'num') return null;
+  if (t.type === 'word' && !QUALIFIER_FIRST.has(t.lower) && !NAMES.has(t.lower) && !SUBUNITS.has(t.lower) && !ISO_CODES.has(t.text)) return null;
   if (t.type === 'sym') {
     const sym = SYMBOLS.get(t.text);
     if (sym !== undefined && t.text !== '$') return { unit: sym, at: k + 1 };

@@ -29,8 +29,11 @@ export function scoreNumber(n: RankInput): number {
   if (n.kind === 'date' && n.unit === 'time') score -= 10;
   if (n.kind === 'date' && n.unit === 'year') score -= 5;
   if (n.spelled && v <= 1) score -= 12; // "one of", "first", "half"
+  if (n.spelled && n.kind === 'count' && v <= 12) score -= /\bthe\s+$/i.test(n.context.slice(Math.max(0, n.context.indexOf(n.text) - 5), n.context.indexOf(n.text))) ? 25 : 10;
+  if (n.kind === 'number' && /\p{Lu}[\p{L}]*-\d/u.test(n.context)) score -= 10;
   if (/^one\b/i.test(n.text) && /\bone of\b/i.test(n.context)) score -= 10;
-  if (/\b(page|p\.|pp\.|no\.|chapter|article|section|paragraph)\s*$/i.test(n.context.slice(0, n.context.indexOf(n.text)))) score -= 15;
+  const before = n.context.slice(Math.max(0, n.context.indexOf(n.text) - 12), Math.max(0, n.context.indexOf(n.text)));
+  if (/\b(page|p\.|pp\.|no\.|chapter|article|section|paragraph)\s*$/i.test(before)) score -= 15;
   score -= Math.min(10, n.sentenceIndex * 0.2);
   return Math.round(score * 100) / 100;
 }

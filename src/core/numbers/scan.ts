@@ -12,11 +12,25 @@ export type Token =
 export type NumToken = Extract<Token, { type: 'num' }>;
 export type TextToken = Exclude<Token, { type: 'num' }>;
 
+const LETTER = /\p{L}/u;
+const SPACE = /\s/u;
+/** ASCII answered without a regular expression: this runs once per character. */
 function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{L}/u.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(ch);
 }
 function isSpace(ch: string): boolean {
-  return /\s/u.test(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(ch);
+}
+
+function wholeDigits(s: string, i: number): DigitLiteral {
+  let j = i;
+  while (isDigit(s[j])) j++;
+  return { value: Number(s.slice(i, j)), end: j, isInteger: true, intDigits: j - i, dotThousands: null, ordinal: false };
 }
 
 export function tokenize(s: string): Token[] {
@@ -32,7 +46,9 @@ export function tokenize(s: string): Token[] {
     }
     const prev = i > 0 ? s[i - 1] : undefined;
     if (isDigit(ch) || (ch === '.' && isDigit(s[i + 1]) && !isDigit(prev) && prev !== '.' && !isLetter(prev))) {
-      const lit = readDigitLiteral(s, i);
+      // inside a dotted sequence ("10.0.0.1", "1.2.3"): whole parts only
+      const dotted = prev === '.' && isDigit(s[i - 2]);
+      const lit = dotted ? wholeDigits(s, i) : readDigitLiteral(s, i);
       if (lit && lit.end > i) {
         let end = lit.end;
         let value = lit.value;

@@ -41,6 +41,8 @@ interface Card {
 }
 
 const MAX_DEPTH = 2;
+/** Words other than number words that can open a phrase. */
+const PHRASE_STARTS = new Set(['a', 'an', 'half', 'quarter', 'minus', 'negative']);
 
 function word(t: Token | undefined): string | null {
   return t !== undefined && t.type === 'word' ? t.lower : null;
@@ -308,6 +310,7 @@ function parseFraction(toks: readonly Token[], i: number, opts: PhraseOptions, d
 /** Reads a number phrase at token `i`, or returns null. */
 export function parseNumberPhrase(toks: readonly Token[], i: number, opts: PhraseOptions = {}, depth = 0): Phrase | null {
   const w0 = word(toks[i]);
+  if (w0 === null ? !plainNum(toks[i]) : !PHRASE_STARTS.has(w0) && !isNumberWord(w0)) return null;
   // "minus one", "negative five point five"
   if ((w0 === 'minus' || w0 === 'negative') && depth === 0) {
     const inner = parseNumberPhrase(toks, i + 1, opts, depth + 1);
