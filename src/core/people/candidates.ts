@@ -49,8 +49,13 @@ function isJoinedParticle(t: Token): boolean {
   return PARTICLES.has(head) && tail !== tail.toLowerCase();
 }
 
+function startsWithDigit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 function isNameWord(t: Token): boolean {
-  return t.word && (t.capitalised || t.initial || isJoinedParticle(t)) && !/^\d/.test(t.text);
+  return t.word && (t.capitalised || t.initial || isJoinedParticle(t)) && !startsWithDigit(t.text);
 }
 
 /** Token index ranges of capitalised runs, split at punctuation, line breaks and possessives. */
@@ -185,7 +190,7 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
   while (last - first > 2 && (tokens[last - 1]!.lower === 'jr' || tokens[last - 1]!.lower === 'sr')) last--;
   if (last <= first) return null;
   const parts = tokens.slice(first, last);
-  if (EPONYMOUS_ORGS.has(parts.map((t) => t.lower.replace(/\./g, '')).join(' '))) return null;
+  if (parts.length > 1 && EPONYMOUS_ORGS.has(parts.map((t) => (t.initial ? t.lower.replaceAll('.', '') : t.lower)).join(' '))) return null;
   let known = 0;
   let initials = 0;
   for (let i = 0; i < parts.length; i++) {

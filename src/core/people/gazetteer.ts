@@ -27,5 +27,6 @@ function load(): ReadonlySet<string> {
 /** True when `word` (any case) is a known given name or surname. */
 export function isKnownName(word: string): boolean {
   cache ??= load();
-  return cache.has(word.toLowerCase());
+  // Callers mostly pass lower-case words already; skip the copy then.
+  return cache.has(word) || cache.has(word.toLowerCase());
 }
