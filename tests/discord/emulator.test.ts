@@ -187,6 +187,26 @@ describe('interaction responses', () => {
     expectNoViolations(emulator);
   });
 
+  test('deferUpdate on a select menu, then editReply, changes the message carrying the menu', async () => {
+    const { emulator } = await connect({}, async (interaction) => {
+      const menu = [{ type: 1, components: [{ type: 3, custom_id: 'pick', options: [{ label: 'Bridge', value: 'bridge' }, { label: 'Harbour', value: 'harbour' }] }] }];
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'pick one', components: menu as never });
+      else if (interaction.isStringSelectMenu()) {
+        await interaction.deferUpdate();
+        await interaction.editReply({ content: `picked ${interaction.values.join(',')}`, components: [] });
+      }
+    });
+    const reply = await emulator.sendCommand('ping').final();
+    const pick = emulator.sendSelect('pick', ['harbour'], reply);
+    expect((await pick.response()).type).toBe(CallbackType.DeferredUpdate);
+    const updated = await pick.final();
+    expect(updated.id).toBe(reply.id);
+    expect(updated.content).toBe('picked harbour');
+    expect(updated.components).toEqual([]);
+    expect(handlerErrors).toEqual([]);
+    expectNoViolations(emulator);
+  });
+
   test('autocomplete choices are recorded, and more than 25 are refused', async () => {
     const { emulator } = await connect({}, async (interaction) => {
       if (!interaction.isAutocomplete()) return;

@@ -358,6 +358,8 @@ export class Emulator {
   // ---- HTTP -------------------------------------------------------------------------------------
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Discord's deadline is met when the request reaches it, not when its body has been parsed.
+    const receivedAt = performance.now();
     const url = new URL(request.url ?? '/', this.baseUrl);
     const method = request.method ?? 'GET';
     if (url.pathname.startsWith('/attachments/')) return this.serveAttachment(url.pathname, response);
@@ -383,7 +385,7 @@ export class Emulator {
     else if (!url.pathname.startsWith(API_PREFIX + '/')) reply = this.notFound(method, path);
     else if (parsed.tooLarge) reply = DiscordErrors.tooLarge;
     else if (parsed.malformed) reply = DiscordErrors.badJson;
-    else reply = this.route(method, path, url.searchParams, parsed.json, parsed.files, authorized, request.headers.authorization);
+    else reply = this.route(method, path, url.searchParams, parsed.json, parsed.files, authorized, request.headers.authorization, receivedAt);
     record.status = reply.status;
     sendJson(response, reply.status, reply.body, reply.headers);
   }
@@ -448,12 +450,12 @@ export class Emulator {
     return DiscordErrors.unauthorized;
   }
 
-  private route(method: string, path: string, query: URLSearchParams, json: unknown, files: Parameters<InteractionResponder['callback']>[4], authorized: boolean, header: string | undefined): Reply {
+  private route(method: string, path: string, query: URLSearchParams, json: unknown, files: Parameters<InteractionResponder['callback']>[4], authorized: boolean, header: string | undefined, receivedAt: number): Reply {
     const parts = path.split('/').filter(Boolean);
     const fullPath = API_PREFIX + path;
     // Interaction endpoints authenticate with the interaction token, not the bot token.
     if (parts[0] === 'interactions' && parts.length === 4 && parts[3] === 'callback') {
-      return method === 'POST' ? this.responder.callback(parts[1]!, parts[2]!, query, json, files, fullPath) : DiscordErrors.methodNotAllowed;
+      return method === 'POST' ? this.responder.callback(parts[1]!, parts[2]!, query, json, files, fullPath, receivedAt) : DiscordErrors.methodNotAllowed;
     }
     if (parts[0] === 'webhooks' && parts.length >= 3) {
       const [, appId, token, sub, messageId] = parts;

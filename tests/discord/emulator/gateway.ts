@@ -243,7 +243,7 @@ export class GatewayServer extends EventEmitter {
       const timer = setTimeout(() => {
         this.off(event, onEvent);
         reject(new Error(`Emulator gateway: no ${event} within ${timeoutMs} ms`));
-      }, timeoutMs);
+      }, timeoutMs).unref();
       const onEvent = (value: T) => {
         clearTimeout(timer);
         resolve(value);

@@ -8,7 +8,7 @@ export interface InteractionResponse {
   /** Callback type: 4 reply, 5 defer, 6 deferUpdate, 7 update, 8 autocomplete, 9 modal. */
   type: number;
   data: Record<string, unknown> | undefined;
-  /** Milliseconds from dispatch to the accepted callback. */
+  /** Milliseconds (fractional) from dispatch to the arrival of the accepted callback request. */
   latencyMs: number;
   withResponse: boolean;
 }
@@ -34,6 +34,8 @@ export class InteractionHandle {
   tokenExpired = false;
   acknowledgement: InteractionResponse | null = null;
   originalMessageId: string | null = null;
+  /** performance.now() when the INTERACTION_CREATE was sent; latencies are measured from here. */
+  readonly dispatchedAt = performance.now();
   private readonly waiters = new Set<() => void>();
 
   constructor(
@@ -43,6 +45,7 @@ export class InteractionHandle {
     readonly type: number,
     /** The INTERACTION_CREATE `d` as dispatched. */
     readonly payload: Record<string, unknown>,
+    /** Wall-clock creation time (Date.now()), for the token's lifetime. */
     readonly createdAt: number,
     private readonly lookup: (id: string) => RecordedMessage | undefined,
     private readonly defaultTimeoutMs: number,

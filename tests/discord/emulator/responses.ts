@@ -81,20 +81,20 @@ export class InteractionResponder {
     return this.context.messages.toApi(message, { id: handle.id, type: handle.type, user: user as never, ...(data?.name ? { name: data.name } : {}) });
   }
 
-  /** POST /interactions/{id}/{token}/callback */
-  callback(id: string, token: string, query: URLSearchParams, json: unknown, files: UploadedFile[], path: string): Reply {
+  /** POST /interactions/{id}/{token}/callback; `receivedAt` is performance.now() when the request arrived. */
+  callback(id: string, token: string, query: URLSearchParams, json: unknown, files: UploadedFile[], path: string, receivedAt: number): Reply {
     const method = 'POST';
     const handle = this.context.byId.get(id);
     if (!handle || handle.token !== token) {
       return this.reject(undefined, method, path, DiscordErrors.unknownInteraction, { kind: 'unknown-interaction', detail: `No interaction ${id} with that token` });
     }
-    const latencyMs = Date.now() - handle.createdAt;
+    const latencyMs = receivedAt - handle.dispatchedAt;
     if (handle.acknowledgement) {
       return this.reject(handle, method, path, DiscordErrors.alreadyAcknowledged, { kind: 'already-acknowledged', detail: `A second initial response (type ${String((json as { type?: unknown })?.type)})`, body: json });
     }
     if (latencyMs > this.context.ackDeadlineMs) {
       handle.late = true;
-      return this.reject(handle, method, path, DiscordErrors.unknownInteraction, { kind: 'late-response', detail: `Acknowledged after ${latencyMs} ms (deadline ${this.context.ackDeadlineMs} ms)` });
+      return this.reject(handle, method, path, DiscordErrors.unknownInteraction, { kind: 'late-response', detail: `Acknowledged after ${Math.round(latencyMs)} ms (deadline ${this.context.ackDeadlineMs} ms)` });
     }
     const body = (typeof json === 'object' && json !== null ? json : {}) as { type?: unknown; data?: unknown };
     const type = typeof body.type === 'number' ? body.type : -1;
