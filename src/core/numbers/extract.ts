@@ -132,6 +132,10 @@ function readOne(toks: readonly Token[], k: number): Found | null {
   if (sym(t, '(')) {
     j = k + 1;
     paren = true;
+  } else if (sym(t, '-', '−') && mayStartCurrency(toks[k + 1]) && !toks[k + 1]!.space && (k === 0 || t.space || toks[k - 1]!.type === 'sym')) {
+    // "-$2.4 million"
+    j = k + 1;
+    negative = true;
   }
   for (let probe = j + 1; mayStartCurrency(toks[j]) && probe <= j + 3 && probe < toks.length; probe++) {
     const pt = toks[probe]!;
@@ -151,7 +155,7 @@ function readOne(toks: readonly Token[], k: number): Found | null {
       break;
     }
   }
-  if (paren && currency === null) return null;
+  if ((paren || negative) && currency === null) return null;
   if (currency === null && sym(toks[j], '-', '−', '+') && toks[j + 1]?.type === 'num') {
     const prev = toks[j - 1];
     const adjacent = !toks[j + 1]!.space;
@@ -190,6 +194,8 @@ function readOne(toks: readonly Token[], k: number): Found | null {
 
   let unit: string | null = currency;
   let kind: NumberKind = currency !== null ? 'money' : 'number';
+  // "half a percentage point"
+  if (spelled && Math.abs(value) < 1 && word(toks[e]) === 'a' && /^(percentage|percent|per)$/.test(word(toks[e + 1]) ?? '')) e++;
   if (currency === null) {
     const after = toks[e];
     const aw = word(after);
