@@ -136,10 +136,16 @@ describe('findPeople: what is not a person', () => {
     expect(byName(found, 'Elizabeth I')?.role).toBe('Queen');
   });
 
-  it('does not take a capitalised headline for names', () => {
+  it('takes no names from a capitalised headline but counts a known surname there', () => {
     const found = people('WALKER OPENS BRIDGE IN HANOI\n\nDaniel Walker opened the bridge on Friday.');
     expect(names(found)).toEqual(['Daniel Walker']);
-    expect(found[0]!.mentions).toBe(1);
+    expect(found[0]!.mentions).toBe(2);
+  });
+
+  it('takes no names from a title-case headline', () => {
+    const found = people('Biden Meets Xi In Bali To Talk Trade\n\nPresident Joe Biden met Xi Jinping on Monday. Xi smiled.');
+    expect(names(found)).toEqual(['Joe Biden', 'Xi Jinping']);
+    expect(byName(found, 'Xi Jinping')?.mentions).toBe(3);
   });
 });
 

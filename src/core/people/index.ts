@@ -20,7 +20,13 @@ const LISTED_EVIDENCE = 0;
 /** How many names make a line-up. */
 const LINE_UP_SIZE = 3;
 
-/** Marks tokens on lines written in capitals (headlines, datelines): capitals say nothing there. */
+/** Small words that only a title-case headline capitalises ("Biden Meets Xi In Bali"). */
+const HEADLINE_SMALL_WORDS = new Set(['the', 'to', 'of', 'in', 'and', 'for', 'with', 'on', 'at', 'as', 'a', 'an', 'is', 'are', 'by', 'from', 'after', 'over']);
+
+/**
+ * Marks tokens on lines written in capitals (headlines, datelines) or in title case with its small
+ * words capitalised: capitals say nothing there.
+ */
 function shoutingLines(tokens: readonly Token[]): boolean[] {
   const out = new Array<boolean>(tokens.length).fill(false);
   let lineStart = 0;
@@ -28,13 +34,20 @@ function shoutingLines(tokens: readonly Token[]): boolean[] {
     if (i === tokens.length || (i > lineStart && tokens[i]!.lineStart)) {
       let words = 0;
       let caps = 0;
+      let titleCase = 0;
+      let smallCapitalised = 0;
+      let listy = false;
       for (let k = lineStart; k < i; k++) {
         const t = tokens[k]!;
+        // Commas and brackets belong to line-ups and results, not to headlines.
+        if (t.text === ',' || t.text === '(' || t.text === ';') listy = true;
         if (!t.word || t.letters === 0 || t.initial) continue;
         words++;
         if (t.allCaps) caps++;
+        if (t.capitalised) titleCase++;
+        if (t.capitalised && k > lineStart && HEADLINE_SMALL_WORDS.has(t.lower)) smallCapitalised++;
       }
-      const shouting = words >= 2 && caps / words > 0.6;
+      const shouting = (words >= 2 && caps / words > 0.6) || (!listy && words >= 4 && words <= 20 && titleCase / words >= 0.8 && smallCapitalised > 0);
       for (let k = lineStart; k < i; k++) out[k] = shouting;
       lineStart = i;
     }
@@ -64,6 +77,25 @@ function toMention(body: string, tokens: readonly Token[], c: Candidate): Mentio
     speaker,
     canFound: evidence >= needed,
   };
+}
+
+/**
+ * Headlines and other capitalised lines give no names of their own, but a word there that is a
+ * known person's surname or given name ("BLINKEN", "Xi") still counts as a mention of them.
+ */
+function countHeadlineMentions(tokens: readonly Token[], shouting: readonly boolean[], entities: Entity[]): void {
+  const byWord = new Map<string, Entity | null>();
+  for (const e of entities) {
+    const words = e.parts.length > 1 ? [e.parts[0]!, e.parts[e.parts.length - 1]!] : [e.parts[0]!];
+    for (const w of words) byWord.set(w, byWord.has(w) && byWord.get(w) !== e ? null : e);
+  }
+  tokens.forEach((t, i) => {
+    if (!shouting[i] || !t.word || t.letters < 2 || t.initial) return;
+    const e = byWord.get(t.lower);
+    if (!e) return;
+    e.spans.push({ start: t.start, end: t.start + t.bare.length });
+  });
+  for (const e of entities) e.spans.sort((a, b) => a.start - b.start);
 }
 
 /** Most important first: often mentioned, named early, given a role, speaking. */
@@ -99,6 +131,7 @@ export function findPeople(body: string, _sentences: readonly Sentence[]): Perso
     return !m.canFound && inLineUp && candidates[i]!.evidence >= LISTED_EVIDENCE ? { ...m, canFound: true } : m;
   });
   const entities = groupMentions(listed);
+  countHeadlineMentions(tokens, shouting, entities);
   return entities
     .map((e, order) => ({ e, order, score: importance(e, body.length) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
