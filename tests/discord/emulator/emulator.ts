@@ -244,10 +244,11 @@ export class Emulator {
 
   private fire(payload: Record<string, unknown>): InteractionHandle {
     const handle = new InteractionHandle(String(payload.id), String(payload.token), Number(payload.type), payload, Date.now(), (id) => this.messages.get(id), this.options.waitTimeoutMs);
+    // Dispatch first (it throws when no bot is connected); the answer can only arrive on a later tick.
+    this.gateway.dispatch('INTERACTION_CREATE', payload, (payload.guild_id as string | undefined) ?? null);
     this.byId.set(handle.id, handle);
     this.byToken.set(handle.token, handle);
     this.interactions.push(handle);
-    this.gateway.dispatch('INTERACTION_CREATE', payload, (payload.guild_id as string | undefined) ?? null);
     return handle;
   }
 
