@@ -143,7 +143,7 @@ describe('findQuotes: reported speech', () => {
     expect(reported(qs).map((q) => [q.text, q.speaker, q.cue])).toEqual([
       ['the deficit would shrink next year', 'Olga Berg', 'said'],
       ['Prices will keep rising through the summer', 'Olga Berg', 'warned'],
-      ['wages grew faster than prices', null, 'according to'],
+      ['wages grew faster than prices', 'central bank', 'according to'],
     ]);
   });
 

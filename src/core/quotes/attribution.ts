@@ -111,6 +111,8 @@ export function attributionAfter(tokens: readonly Token[]): Cue | null {
     }
     const source = sourceBefore(tokens.slice(i, k));
     if (!plausibleSource(source)) return null;
+    // "“…,” the spokeswoman told POLITICO that Gore …": the cue introduces other content.
+    for (let j = k + 1; j < tokens.length && j <= k + 6 && tokens[j]!.word; j++) if (tokens[j]!.lower === 'that') return null;
     return { source, cue, cueStart: t.start, end: t.end };
   }
   return anyVerbAfter(tokens, i);

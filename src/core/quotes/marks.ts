@@ -31,11 +31,14 @@ function closesBefore(next: string): boolean {
 }
 
 function pushSpan(out: QuoteSpan[], text: string, open: number, close: number, paragraph: number, runsOn: boolean): void {
-  let s = open + 1;
+  // Two apostrophes ('') stand for a double mark in some newswire text.
+  let s = text[open] === "'" && text[open + 1] === "'" ? open + 2 : open + 1;
   let e = close;
   while (s < e && isSpaceChar(text[s] ?? '')) s++;
   while (e > s && isSpaceChar(text[e - 1] ?? '')) e--;
-  if (e > s) out.push({ open, close, start: s, end: e, paragraph, runsOn });
+  // The closing mark's last character, so that the words after it start right after `close`.
+  const closeEnd = text[close] === "'" && text[close + 1] === "'" ? close + 1 : close;
+  if (e > s) out.push({ open, close: closeEnd, start: s, end: e, paragraph, runsOn });
 }
 
 function doubleQuotes(text: string, start: number, end: number, paragraph: number, out: QuoteSpan[]): void {
@@ -56,7 +59,9 @@ function doubleQuotes(text: string, start: number, end: number, paragraph: numbe
         pushSpan(out, text, open, i, paragraph, false);
         open = -1;
       }
-    } else if (ch === '"') {
+    } else if (ch === '"' || (ch === "'" && text[i + 1] === "'")) {
+      const pair = ch === "'";
+      if (pair && open >= 0 && text[open] !== "'") continue;
       if (open >= 0) {
         pushSpan(out, text, open, i, paragraph, false);
         open = -1;
@@ -64,6 +69,7 @@ function doubleQuotes(text: string, start: number, end: number, paragraph: numbe
         open = i;
         curly = false;
       }
+      if (pair) i++;
     }
   }
   if (open >= 0 && open === start) pushSpan(out, text, open, end, paragraph, true);

@@ -17,10 +17,20 @@ const OBJECT_WORDS = new Set(['me', 'us', 'him', 'her', 'them', 'reporters', 'jo
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
   'today', 'tonight', 'recently', 'earlier', 'later', 'previously', 'again', 'also', 'publicly', 'privately']);
 const MIN_CONTENT_WORDS = 3;
+const POSSESSIVES = new Set(['his', 'her', 'their', 'the', 'a', 'an', 'its', 'our', 'my']);
+/** Punctuation a source may contain: "Sen. Chuck Grassley (R-Iowa)", "Hanoi’s". */
+const SOURCE_PUNCT = new Set(['’', "'", '(', ')', '-', '.']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
 const ADVERBS = new Set(['also', 'later', 'then', 'again', 'still', 'has', 'have', 'had', 'once', 'now', 'often', 'repeatedly',
   'previously', 'recently', 'reportedly', 'publicly', 'privately', 'later', 'just', 'never', 'always', 'would', 'will']);
 const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'while', 'although', 'though', 'whereas', 'yet']);
+
+/** The capitalised words right before `end` ("Cruz" in "Cruz, who …"). */
+function capitalRunBefore(tokens: readonly Token[], end: number): Token[] {
+  let i = end;
+  while (i > 0 && end - i < 5 && tokens[i - 1]!.word && isUpperStart(tokens[i - 1]!.text)) i--;
+  return tokens.slice(i, end);
+}
 
 /** Where the reported clause ends: at a semicolon, or at ", and he …" where a new clause with its own subject starts. */
 function clauseEnd(tokens: readonly Token[], from: number, to: number): number {
@@ -29,6 +39,9 @@ function clauseEnd(tokens: readonly Token[], from: number, to: number): number {
     if (t.word) continue;
     if (t.text === ';') return i;
     if (t.text !== ',') continue;
+    // "Cruz, who says Y, said Z": a comma and a cue end the inner statement.
+    const after = tokens[i + 1];
+    if (after !== undefined && after.word && after.text === after.lower && cueLemma(after.lower) !== undefined && !PARTICIPLE_CUES.has(after.lower)) return i;
     const conj = tokens[i + 1];
     const subj = tokens[i + 2];
     if (conj === undefined || subj === undefined || !conj.word || !CLAUSE_CONJUNCTIONS.has(conj.lower)) continue;
@@ -168,22 +181,27 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     let c = k - 1;
     while (c >= 0 && !isComma(tokens[c]) && k - c <= 9) c--;
     if (c > 0 && isComma(tokens[c]) && wordCount(tokens, 0, c) >= MIN_CONTENT_WORDS && !NOT_INVERTED.has(lemma)) {
-      let source: Token[] = tokens.slice(c + 1, k).filter((x) => x.word);
+      let source: Token[] = tokens.slice(c + 1, k).filter((x) => x.word || x.text === '(');
       // "Y, said X" — but not "Y, saying X": a participle there starts a clause, not a source.
-      if (source.length === 0 && !t.lower.endsWith('ing')) source = sourceAfter(tokens.slice(0, end), k + 1);
+      if (source.length === 0 && !t.lower.endsWith('ing')) {
+        // "…, said the mayor" / "…, said Kritenbrink": a name or a determiner phrase, never "said he's …".
+        const after = sourceAfter(tokens.slice(0, end), k + 1);
+        const head = after[0];
+        if (head !== undefined && (isUpperStart(head.text) || POSSESSIVES.has(head.lower))) source = after;
+      }
       // "Y, X said." ends the statement at the cue (or a time or place): "…, X stated that Z" is not inverted.
       const next = tokens[k + 1];
       const endsAtCue =
         next === undefined ||
         !next.word ||
         AFTER_CUE.has(next.lower) ||
-        (OBJECT_CUES.has(lemma) && (OBJECT_WORDS.has(next.lower) || isUpperStart(next.text)));
+        (OBJECT_CUES.has(lemma) && (OBJECT_WORDS.has(next.lower) || POSSESSIVES.has(next.lower) || isUpperStart(next.text)));
       const sourceIsBefore = wordCount(tokens, c + 1, k) > 0;
       if (
         (!sourceIsBefore || endsAtCue) &&
         source.length > 0 &&
-        plausibleSource(source) &&
-        !tokens.slice(c + 1, k).some((x) => !x.word && x.text !== '’')
+        (plausibleSource(source) || (sourceIsBefore && endsAtCue && source.length <= 4)) &&
+        !tokens.slice(c + 1, k).some((x) => !x.word && !SOURCE_PUNCT.has(x.text))
       ) {
         const pieces: Piece[] = [{ from: 0, to: c, source, cue: t, cueText: t.text }];
         const more = participle(tokens, k + 1, source);
@@ -200,6 +218,14 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
       const p = tokens[j];
       if (p === undefined || !p.word || !SUBJECT_PRONOUNS.has(p.lower)) continue;
       source = [p];
+    }
+    if (source.length === 1 && source[0]!.lower === 'who') {
+      // "Cruz, who says Y": the relative pronoun stands for the name before the comma.
+      const w = source[0]!;
+      const idx = tokens.indexOf(w);
+      const named = idx >= 2 && isComma(tokens[idx - 1]) ? capitalRunBefore(tokens, idx - 1) : [];
+      if (named.length === 0) continue;
+      source = named;
     }
     if (source.length <= 2 && isPronoun(source[0]!.lower) && ['it', 'who'].includes(source[0]!.lower)) continue;
     const start = contentStart(tokens, k, lemma);

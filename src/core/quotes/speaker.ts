@@ -163,7 +163,10 @@ export type SourceResolution =
   | { readonly kind: 'none' };
 
 /** Resolves the words of a source phrase, without looking at the surrounding text for pronouns. */
-export function resolveSource(phrase: readonly Token[], index: NameIndex): SourceResolution {
+export function resolveSource(fullPhrase: readonly Token[], index: NameIndex): SourceResolution {
+  // A party-and-state tag or other aside in brackets is not part of the name: "Chuck Grassley (R-Iowa)".
+  const bracket = fullPhrase.findIndex((t) => !t.word && t.text === '(');
+  const phrase = bracket > 0 ? fullPhrase.slice(0, bracket) : fullPhrase;
   const words = phrase.filter((t) => t.word);
   if (words.length === 0) return { kind: 'none' };
   const first = words[0]!;
@@ -177,7 +180,12 @@ export function resolveSource(phrase: readonly Token[], index: NameIndex): Sourc
     chosen = stripped;
     break;
   }
-  if (chosen === undefined) return { kind: 'none' };
+  if (chosen === undefined) {
+    // No name at all: a short common-noun source ("police", "the spokeswoman") still says who spoke.
+    const bare = words.filter((t, i) => !(i === 0 && LEADERS.has(t.lower)));
+    if (bare.length >= 1 && bare.length <= 4) return { kind: 'name', name: bare.map((t) => t.text).join(' '), person: false };
+    return { kind: 'none' };
+  }
   let name = chosen.join(' ');
   if (isOrgName(name)) {
     // Keep an organisation's own words, but not a trailing possessive.
