@@ -130,6 +130,13 @@ describe('findPeople: what is not a person', () => {
     expect(found[0]).toMatchObject({ name: 'Ramon Ortega', role: 'Panamanian Boxing Association President' });
   });
 
+  it('keeps particles inside names and splits a party label off an abbreviated office', () => {
+    const found = people('Democratic Sen. Joe Manchin met Marine Le Pen in El Salvador. Le Pen said Manchin was wrong.');
+    expect(names(found).sort()).toEqual(['Joe Manchin', 'Marine Le Pen']);
+    expect(byName(found, 'Joe Manchin')).toMatchObject({ role: 'Democratic Sen.', mentions: 2 });
+    expect(byName(found, 'Marine Le Pen')?.mentions).toBe(2);
+  });
+
   it('keeps regnal numbers and particles in names', () => {
     const found = people('Queen Elizabeth I ruled England. Springbok scrum-half Joost van der Merwe scored twice.');
     expect(names(found).sort()).toEqual(['Elizabeth I', 'Joost van der Merwe']);

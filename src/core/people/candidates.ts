@@ -9,6 +9,7 @@ import {
   CALENDAR as CALENDAR_WORDS,
   CALENDAR_ABBREVIATIONS,
   EPONYMOUS_ORGS,
+  LEADING_ARTICLES,
   FUNCTION_WORDS,
   HONORIFICS,
   ORG_WORDS,
@@ -93,6 +94,7 @@ export function findRuns(tokens: readonly Token[], shouting: readonly boolean[])
 const PLURAL_ENDINGS = ['ers', 'ors', 'ies', 'ments', 'tions', 'ces', 'nts', 'ists'];
 /** Organisation words that are also common surnames ("Jerry Hall", "Margaret Court", "Harrison Ford"). */
 const ORG_SURNAMES = new Set(['hall', 'court', 'church', 'street', 'ford']);
+const CLEAR_HONORIFICS = new Set(['sir', 'dame', 'mr', 'mrs', 'ms', 'dr', 'lord', 'lady']);
 const ROMAN = /^[IVX]{1,5}$/;
 
 /** "premiers", "co-premier", "vice-chairman": a role word under a plural or a hyphenated prefix. */
@@ -136,6 +138,7 @@ function isLeadingNoise(t: Token): boolean {
   if (t.initial && t.text.length === 2) return false;
   return (
     isTitleWord(lower) ||
+    LEADING_ARTICLES.has(lower) ||
     ROLE_MODIFIERS.has(lower) ||
     FUNCTION_WORDS.has(lower) ||
     isPlaceWord(lower) ||
@@ -171,7 +174,10 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
   for (let k = last - 2; k > first; k--) {
     const prev = tokens[k - 1]!.lower;
     const prevIsName = isKnownName(prev) && !isPlaceWord(prev) && !ROLE_MODIFIERS.has(prev) && !ORG_WORDS.has(prev);
-    if (isTitleWord(tokens[k]!.lower) && !prevIsName && !HONORIFICS.has(tokens[k]!.lower)) {
+    const title = tokens[k]!;
+    // Honorifics split only when abbreviated or unmistakable ("Democratic Sen. Joe Manchin"), so "Hun Sen" stays whole.
+    const honorificOk = !HONORIFICS.has(title.lower) || title.text.endsWith('.') || CLEAR_HONORIFICS.has(title.lower);
+    if (isTitleWord(title.lower) && !prevIsName && honorificOk) {
       first = k + 1;
       titled = true;
       break;

@@ -49,6 +49,12 @@ export const ROLE_MODIFIERS = words(`
   assistant associate under attorney-general secretary-general
   party committee central national federal provincial regional city municipal people's
   grand crown head high lord co ex
+  democratic republican conservative labour liberal socialist green independent opposition ruling
+`);
+
+/** Capitalised articles that open place and paper names ("El Salvador", "Le Monde", "Los Angeles"). */
+export const LEADING_ARTICLES = words(`
+  el la le les los las il lo der die das
 `);
 
 /** Words that end or make up organisation names. */
@@ -134,7 +140,7 @@ export const PLACES = words(`
   slovak slovenian somali spanish spaniard sri sudanese swedish swede swiss syrian taiwanese tajik tanzanian
   thai tunisian turkish turk ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni yugoslav
   zambian zimbabwean kurd roman asian african arab arabic latin nordic western eastern northern southern
-  west east north south central new old san santa st saint los las el la le
+  west east north south central new old san santa st saint
   london paris berlin madrid rome moscow beijing tokyo washington york chicago boston dallas houston atlanta
   miami seattle denver detroit philadelphia phoenix angeles francisco diego vegas toronto montreal vancouver
   ottawa sydney melbourne brisbane perth adelaide auckland wellington johannesburg cairo nairobi lagos

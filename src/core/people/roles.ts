@@ -14,8 +14,15 @@ const MAX_ROLE_TOKENS = 9;
 const CLAUSE_OPENERS = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'added', 'and', 'but', 'he', 'she', 'it', 'they', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'if', 'in', 'on', 'at',
   'along', 'with', 'including', 'from', 'to', 'for', 'by', 'of', 'during', 'like', 'such', 'not', 'or', 'then', 'now']);
 
+/** Abbreviated offices and ranks: a role as the text gives it ("Democratic Sen.", "Gov."). */
+const OFFICE_ABBREVIATIONS = new Set(['sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'cpl', 'adm', 'maj', 'cmdr', 'supt', 'insp', 'det', 'pres']);
+
+function isOffice(t: Token): boolean {
+  return OFFICE_ABBREVIATIONS.has(t.lower) && t.text.endsWith('.');
+}
+
 function isRoleWord(t: Token): boolean {
-  return ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower);
+  return (ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) || isOffice(t);
 }
 
 function phrase(text: string, tokens: readonly Token[], from: number, to: number): string {
@@ -27,8 +34,9 @@ function trimEdges(tokens: readonly Token[], from: number, to: number): [number,
   let a = from;
   let b = to;
   // "US" in capitals is the country, not the pronoun.
-  while (a < b && !tokens[a]!.allCaps && (CONNECTORS.has(tokens[a]!.lower) || FUNCTION_WORDS.has(tokens[a]!.lower) || HONORIFICS.has(tokens[a]!.lower))) a++;
-  while (b > a && (CONNECTORS.has(tokens[b - 1]!.lower) || HONORIFICS.has(tokens[b - 1]!.lower))) b--;
+  const dropped = (t: Token): boolean => HONORIFICS.has(t.lower) && !isOffice(t);
+  while (a < b && !tokens[a]!.allCaps && (CONNECTORS.has(tokens[a]!.lower) || FUNCTION_WORDS.has(tokens[a]!.lower) || dropped(tokens[a]!))) a++;
+  while (b > a && (CONNECTORS.has(tokens[b - 1]!.lower) || dropped(tokens[b - 1]!))) b--;
   return [a, b];
 }
 
