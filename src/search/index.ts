@@ -10,6 +10,7 @@ import type { Briefing } from '../core/types.js';
 import { HASH_PREFIX, hashId } from './ref.js';
 import { makeSnippet } from './snippet.js';
 import { foldTerm } from './fold.js';
+import { SuggestIndex, words } from './suggest.js';
 
 interface SuggestDoc {
   id: string;
@@ -41,14 +42,6 @@ function fuzziness(term: string): number | false {
   return term.length >= 4 ? 0.2 : false;
 }
 
-const SUGGEST_OPTIONS: SearchOptions = {
-  boost: { title: 3, people: 2, idWords: 1 },
-  prefix: true,
-  fuzzy: (term) => fuzziness(term),
-  maxFuzzy: 2,
-  combineWith: 'AND',
-};
-
 const FULL_OPTIONS: SearchOptions = {
   boost: { title: 3, people: 2, quotes: 1.5, body: 1 },
   prefix: (_term, index, terms) => index === terms.length - 1,
@@ -71,10 +64,6 @@ function fullDoc(article: StoredArticle): FullDoc {
   return { ...suggestDoc(article), quotes: article.briefing.quotes.map((q) => q.text).join(' '), body: article.briefing.body };
 }
 
-function newSuggestIndex(): MiniSearch<SuggestDoc> {
-  return new MiniSearch<SuggestDoc>({ fields: ['title', 'idWords', 'people'], processTerm: foldTerm, searchOptions: SUGGEST_OPTIONS });
-}
-
 function newFullIndex(): MiniSearch<FullDoc> {
   return new MiniSearch<FullDoc>({
     fields: ['title', 'idWords', 'people', 'quotes', 'body'],
@@ -84,7 +73,7 @@ function newFullIndex(): MiniSearch<FullDoc> {
 }
 
 export class ArticleIndex {
-  private readonly suggest = newSuggestIndex();
+  private readonly suggest = new SuggestIndex();
   private readonly full = newFullIndex();
   private readonly indexed = new Map<string, Briefing>();
   private readonly byHash = new Map<string, string>();
@@ -114,15 +103,16 @@ export class ArticleIndex {
       const previous = this.indexed.get(id);
       if (previous === article.briefing) continue;
       if (previous) this.remove(id);
-      this.suggest.add(suggestDoc(article));
+      this.suggest.add(id, suggestDoc(article));
       this.full.add(fullDoc(article));
       this.indexed.set(id, article.briefing);
       this.byHash.set(hashId(id), id);
     }
+    this.suggest.setOrder([...current.keys()]);
   }
 
   private remove(id: string): void {
-    this.suggest.discard(id);
+    this.suggest.remove(id);
     this.full.discard(id);
     this.indexed.delete(id);
     this.byHash.delete(hashId(id));
@@ -150,12 +140,10 @@ export class ArticleIndex {
   autocomplete(query: string, limit = 25): StoredArticle[] {
     const q = query.trim().slice(0, 200);
     if (q === '') return this.source.list().slice(0, limit);
-    let results = this.suggest.search(q);
-    if (results.length < limit) {
-      const seen = new Set(results.map((r) => r.id));
-      results = results.concat(this.suggest.search(q, { combineWith: 'OR' }).filter((r) => !seen.has(r.id)));
-    }
-    return this.articlesOf(results, limit);
+    return this.suggest.search(q, limit).flatMap((hit) => {
+      const article = this.source.get(hit.id);
+      return article ? [article] : [];
+    });
   }
 
   /** Full-text search, best first, with a snippet per hit. */
@@ -184,12 +172,13 @@ export class ArticleIndex {
     const byRef = this.resolveRef(q);
     if (byRef) return { kind: 'found', article: byRef };
     const folded = foldTerm(q);
-    const strict = this.suggest.search(q, { fuzzy: false, prefix: false });
-    const exactTitle = strict.map((r) => this.source.get(r.id as string)).find((a) => a && foldTerm(a.briefing.title ?? '') === folded);
+    const wanted = new Set(words(q)).size;
+    const strict = this.suggest.search(q, 10, { prefix: false, fuzzy: false }).filter((hit) => hit.matched === wanted);
+    const exactTitle = strict.map((hit) => this.source.get(hit.id)).find((a) => a && foldTerm(a.briefing.title ?? '') === folded);
     if (exactTitle) return { kind: 'found', article: exactTitle };
     const [first, second] = strict;
     if (first && (!second || first.score >= 2 * second.score)) {
-      const article = this.source.get(first.id as string);
+      const article = this.source.get(first.id);
       if (article) return { kind: 'found', article };
     }
     const suggestions = this.autocomplete(q, 3);

@@ -88,3 +88,28 @@ describe('makeSnippet', () => {
     expect(body).toContain(inner);
   });
 });
+
+describe('SuggestIndex', () => {
+  it('tells one typo from two', async () => {
+    const { withinOneEdit } = await import('../../src/search/suggest.js');
+    expect(withinOneEdit('orchard', 'orchard')).toBe(true);
+    expect(withinOneEdit('orchrd', 'orchard')).toBe(true); // dropped letter
+    expect(withinOneEdit('orcahrd', 'orchard')).toBe(true); // swapped letters
+    expect(withinOneEdit('orchird', 'orchard')).toBe(true); // wrong letter
+    expect(withinOneEdit('orhcrd', 'orchard')).toBe(false);
+    expect(withinOneEdit('orc', 'orchard')).toBe(false);
+  });
+
+  it('ranks articles matching every word above those matching some, then newer first', async () => {
+    const { SuggestIndex } = await import('../../src/search/suggest.js');
+    const index = new SuggestIndex();
+    index.add('a', { title: 'Harbour pier rebuilt', people: '', idWords: 'a' });
+    index.add('b', { title: 'Harbour festival', people: '', idWords: 'b' });
+    index.add('c', { title: 'Harbour pier closed', people: '', idWords: 'c' });
+    index.setOrder(['c', 'b', 'a']);
+    expect(index.search('harbour pi', 10).map((h) => h.id)).toEqual(['c', 'a', 'b']);
+    index.remove('c');
+    expect(index.search('harbour pi', 10).map((h) => h.id)).toEqual(['a', 'b']);
+    expect(index.search('festivl', 10).map((h) => h.id)).toEqual(['b']);
+  });
+});
