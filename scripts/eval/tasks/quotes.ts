@@ -53,6 +53,23 @@ export function overlapF1(a: Bag, b: Bag): number {
 
 const MATCH = 0.5;
 
+function nameWords(text: string): string[] {
+  return [...tokenBag(text.replace(/['’]s\b/gu, '')).keys()];
+}
+
+const NOT_NAME_WORDS = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr', 'but', 'in']);
+
+/** The capitalised words of a source ("Sara Fagen, a Republican strategist" → sara, fagen, republican), or null for "he", "officials". */
+function capitalisedWords(text: string): string[] | null {
+  const words = text
+    .replace(/['’]s\b/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && w[0] !== w[0]!.toLowerCase())
+    .map((w) => nameWords(w)[0] ?? '')
+    .filter((w) => w !== '' && !NOT_NAME_WORDS.has(w));
+  return words.length === 0 ? null : words;
+}
+
 export const task: EvalTask = {
   name: 'quotes',
   async run(): Promise<ScoreRow[]> {
@@ -65,6 +82,10 @@ export const task: EvalTask = {
     let goldDirectMatched = 0;
     let predicted = 0;
     let predictedMatched = 0;
+    // Diagnostic (not a README metric): for matched gold attributions whose source has capitalised words,
+    // whether the best-matching prediction's speaker shares one of them (a rough speaker accuracy).
+    let named = 0;
+    let namedRight = 0;
     for (const doc of docs) {
       const quotes = analyzeText(doc.text, 'text').quotes;
       const predBags = quotes.map((q) => tokenBag(q.text));
@@ -72,12 +93,22 @@ export const task: EvalTask = {
       const predHit = new Array<boolean>(predBags.length).fill(false);
       doc.attributions.forEach((a, gi) => {
         let hit = false;
+        let best = -1;
+        let bestF = 0;
         predBags.forEach((p, pi) => {
-          if (overlapF1(goldBags[gi]!, p) >= MATCH) {
+          const f = overlapF1(goldBags[gi]!, p);
+          if (f >= MATCH) {
             hit = true;
             predHit[pi] = true;
+            if (f > bestF) [best, bestF] = [pi, f];
           }
         });
+        const sourceNames = a.source === null ? null : capitalisedWords(a.source.text);
+        if (hit && sourceNames !== null) {
+          named++;
+          const speaker = quotes[best]!.speaker;
+          if (speaker !== null && nameWords(speaker).some((w) => sourceNames.includes(w))) namedRight++;
+        }
         gold++;
         if (hit) goldMatched++;
         if (a.direct) {
@@ -97,6 +128,7 @@ export const task: EvalTask = {
       { metric: 'polnear.content_r', value: r, baseline: 0.241, ...base },
       { metric: 'polnear.content_f1', value: f1(p, r), baseline: 0.354, target: 0.5, ...base },
       { metric: 'polnear.content_r_direct', value: rDirect, baseline: 0.796, target: 0.9, ...base },
+      { metric: 'polnear.speaker_named_acc', value: named === 0 ? 0 : namedRight / named },
       { metric: 'polnear.quotes_per_doc', value: docs.length === 0 ? 0 : predicted / docs.length },
     ];
   },

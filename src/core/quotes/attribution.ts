@@ -70,7 +70,27 @@ export function sourceBefore(words: readonly Token[]): Token[] {
   if (commas.length === 0) return trimSource(words);
   const after = trimSource(words.slice(commas[commas.length - 1]! + 1));
   if (after.some((t) => t.word) && plausibleSource(after)) return after;
-  return trimSource(words.slice(0, commas[0]!));
+  // "another Twitter user, Johanna Bayer, said": of the comma-separated parts, the one with a full name.
+  const segments: Token[][] = [];
+  let from = 0;
+  for (const c of commas) {
+    segments.push(trimSource(words.slice(from, c)));
+    from = c + 1;
+  }
+  const named = segments.find((seg) => hasFullName(seg));
+  return named ?? segments[0] ?? [];
+}
+
+/** Two or more capitalised words in a row ("Johanna Bayer"), ignoring a capitalised first word such as "The". */
+function hasFullName(words: readonly Token[]): boolean {
+  let run = 0;
+  for (const t of words) {
+    if (t.word && isUpperStart(t.text) && !NOT_NAMES.has(t.lower)) {
+      run++;
+      if (run >= 2) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Source after a cue ("said the State Department", "said Kritenbrink at a meeting"). */

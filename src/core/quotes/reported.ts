@@ -288,6 +288,8 @@ function openingSubject(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
     if (!t.word) break;
+    // An all-capitals dateline ("WASHINGTON") is a place, not the subject.
+    if (out.length === 0 && t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{L}/u.test(t.text)) break;
     if (out.length > 0 && !isUpperStart(t.text)) break;
     out.push(t);
     if (out.length === 1 && isPronoun(t.lower)) break;

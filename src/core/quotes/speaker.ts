@@ -54,6 +54,11 @@ function bare(word: string): string {
   return word.replace(/['’]s$/u, '').replace(/[’']$/u, '');
 }
 
+/** An initial ("M.") inside a name is kept in the name but never used alone as a key. */
+function isInitial(word: string): boolean {
+  return /^\p{Lu}\.$/u.test(word);
+}
+
 /** A capitalised word that can be part of a name ("Hanoi’s" counts as "Hanoi"). */
 function isNameWord(t: Token): boolean {
   return t.word && isUpperStart(t.text) && !/^\d/u.test(t.text);
@@ -135,7 +140,7 @@ export function buildNameIndex(tokens: readonly Token[], people: readonly Person
     if (words.length < 2 || isOrgName(words.join(' '))) continue;
     const full = words.join(' ');
     consider(words[words.length - 1]!.toLowerCase(), full);
-    consider(words[0]!.toLowerCase(), full);
+    if (!isInitial(words[0]!)) consider(words[0]!.toLowerCase(), full);
   }
   for (const p of people) {
     const parts = p.name.split(/\s+/u);

@@ -32,6 +32,15 @@ export function isSpaceChar(ch: string): boolean {
 
 const INNER = new Set(["'", '’', '-', '.', '‐']);
 
+const NAME_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'st',
+  'jr', 'sr', 'prof', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'adm', 'maj', 'cmdr', 'atty', 'amb', 'messrs']);
+
+/** "Mr", "Sen" or a single capital initial: the period after it belongs to the word, not the sentence. */
+function isNameAbbreviation(word: string): boolean {
+  if (word.length === 1) return word >= 'A' && word <= 'Z';
+  return NAME_ABBREVIATIONS.has(word.toLowerCase());
+}
+
 /** Tokens of `text.slice(start, end)`, offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
@@ -50,8 +59,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         else if (INNER.has(c) && j + 1 < end && isLetterOrDigit(text[j + 1] ?? '')) j += 2;
         else break;
       }
-      // "U.S." keeps its final period when the word is a dotted acronym.
-      if (text[j] === '.' && j < end && text[j - 2] === '.') j++;
+      // "U.S." keeps its final period when the word is a dotted acronym; so do "Mr." and an initial ("M.").
+      if (text[j] === '.' && j < end && (text[j - 2] === '.' || isNameAbbreviation(text.slice(i, j)))) j++;
       const t = text.slice(i, j);
       out.push({ text: t, lower: t.toLowerCase(), start: i, end: j, word: true });
       i = j;
