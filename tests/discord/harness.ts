@@ -2,10 +2,11 @@
  * End-to-end harness: the real bot (src/bot/app.ts `startBot`) against the loopback Discord emulator.
  *
  * ── Start and stop ──────────────────────────────────────────────────────────────────────────────
- *   const { emulator, bot, stop } = await startBotAgainstEmulator({ articlesDir });
+ *   const env = await startBotAgainstEmulator({ articlesDir });   // env: { emulator, bot, restart, stop }
  *     // options: { articlesDir, scope?: 'guild' | 'global' (default 'guild'), emulator?: Emulator,
  *     //            emulatorOptions?: EmulatorOptions, deps?: BotDeps, logLevel?: string (default 'silent') }
  *     // Resolves once the bot is ready and has registered its commands with the emulator.
+ *   await restart();                    // a fresh bot against the same emulator (commands, messages kept)
  *   await stop();                       // bot first, then the emulator it started (not one you passed in)
  *   botEnv(emulator, extra?)            // DISCORD_TOKEN/CLIENT_ID/GUILD_ID/API_URL for loadConfig or a child process
  *
@@ -57,7 +58,13 @@ export interface StartBotOptions {
 
 export interface EmulatedBot {
   emulator: Emulator;
+  /** The running bot; replaced by restart(). */
   bot: RunningBot;
+  /**
+   * Stop the bot and start a fresh process-equivalent against the same emulator (same commands,
+   * same messages): for "buttons still work after a restart" and "no re-registration" tests.
+   */
+  restart(): Promise<RunningBot>;
   /** Stop the bot, then the emulator if this call started it. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -76,9 +83,8 @@ export function botEnv(emulator: Emulator, extra: Record<string, string> = {}): 
 export async function startBotAgainstEmulator(options: StartBotOptions): Promise<EmulatedBot> {
   const ownsEmulator = !options.emulator;
   const emulator = options.emulator ?? (await startEmulator({ heartbeatIntervalMs: 1000, ...options.emulatorOptions }));
-  let bot: RunningBot;
-  try {
-    bot = await startBot(
+  const launch = () =>
+    startBot(
       {
         token: emulator.token,
         clientId: emulator.applicationId,
@@ -89,24 +95,33 @@ export async function startBotAgainstEmulator(options: StartBotOptions): Promise
       },
       options.deps,
     );
+  let bot: RunningBot;
+  try {
+    bot = await launch();
   } catch (error) {
     if (ownsEmulator) await emulator.close();
     throw error;
   }
   let stopped = false;
-  return {
+  const env: EmulatedBot = {
     emulator,
     bot,
+    async restart() {
+      await env.bot.stop();
+      env.bot = await launch();
+      return env.bot;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
       try {
-        await bot.stop();
+        await env.bot.stop();
       } finally {
         if (ownsEmulator) await emulator.close();
       }
     },
   };
+  return env;
 }
 
 /** All text a member reads in a message's embeds: title, author, description, fields, footer. */
