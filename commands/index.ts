@@ -6,9 +6,10 @@ import { figuresCommand } from './figures.js';
 import { helpCommand } from './help.js';
 import { quotesCommand } from './quotes.js';
 import { searchCommand } from './search.js';
+import { libraryCommandDefinitions } from '../src/ingest/discord/index.js';
 
 export const commands: readonly CommandModule[] = [briefCommand, quotesCommand, figuresCommand, articlesCommand, searchCommand, helpCommand] as unknown as readonly CommandModule[];
 
 export function commandDefinitions(): CommandModule['definition'][] {
-  return commands.map((c) => c.definition);
+  return [...commands.map((c) => c.definition), ...(libraryCommandDefinitions() as unknown as CommandModule['definition'][])];
 }

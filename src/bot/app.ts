@@ -6,6 +6,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import { commandDefinitions, commands } from '../../commands/index.js';
+import { createLibraryInteractions } from '../ingest/discord/index.js';
 import { LiveArticleLibrary } from '../library/live.js';
 import type { ArticleSource } from '../library/source.js';
 import { ArticleIndex } from '../search/index.js';
@@ -45,7 +46,11 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     allowedMentions: { parse: [] },
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
-  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  // /ingest and /remove (raw interactions: subcommands, attachments, a modal, their own buttons) go first.
+  const libraryInteractions = createLibraryInteractions(context, { ingestRoleId: config.ingestRoleId });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!libraryInteractions.handle(interaction)) void router.handle(interaction);
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardError, (error, shardId) => logger.error({ err: error, shardId }, 'gateway connection error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -67,8 +72,11 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     });
   });
   try {
+    // Body text is indexed in the background while the client connects; interactions are served meanwhile.
+    const indexed = index.whenIndexed();
     await client.login(config.token);
     await ready;
+    await indexed;
   } catch (error) {
     index.close();
     await library?.close();

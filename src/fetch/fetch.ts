@@ -20,7 +20,8 @@ export interface SafeFetchOptions {
   readonly totalTimeoutMs?: number;
   readonly maxBytes?: number;
   readonly maxRedirects?: number;
-  readonly allowedTypes?: readonly string[];
+  /** Media types accepted (default: HTML, plain text, Markdown); 'any' skips the check (Discord attachments). */
+  readonly allowedTypes?: readonly string[] | 'any';
   /**
    * Which addresses may be contacted (default: public unicast only; everything when allowPrivate).
    * Tests narrow it to 127.0.0.1 to show a redirect elsewhere is re-checked and refused.
@@ -207,7 +208,7 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
   const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_FETCH_LIMITS.totalTimeoutMs;
   const maxRedirects = options.maxRedirects ?? DEFAULT_FETCH_LIMITS.maxRedirects;
   const maxBytes = options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes;
-  const allowed: readonly string[] = options.allowedTypes ?? ARTICLE_MEDIA_TYPES;
+  const allowed = options.allowedTypes ?? ARTICLE_MEDIA_TYPES;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), totalTimeoutMs);
   let url = parseUrl(rawUrl);
@@ -245,7 +246,7 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
         throw new FetchError('http-status', `${url.host} answered ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''} instead of the page.`);
       }
       const { mediaType, charset } = mediaTypeOf(response.headers['content-type']);
-      if (!allowed.includes(mediaType)) {
+      if (allowed !== 'any' && !allowed.includes(mediaType)) {
         hop.abort();
         throw new FetchError('content-type', `The link is ${mediaType ? `a ${mediaType} file` : 'of an unknown type'}, not a web page or text (accepted: HTML, plain text, Markdown).`);
       }

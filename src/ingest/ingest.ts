@@ -16,6 +16,8 @@ export interface IngestTarget {
   findDuplicate(candidate: { url?: string | null; body?: string | null }): StoredArticle | undefined;
   /** Rescans the folder; resolves when a file just written is listed. */
   sync(): Promise<void>;
+  /** How the target's writes reach the disk, when it says (the live library does). */
+  readonly fs?: AtomicFs;
 }
 
 export interface IngestOptions {
@@ -127,7 +129,7 @@ async function store(target: IngestTarget, doc: CleanDocument, urls: readonly st
       const existing = target.findDuplicate(candidate);
       if (existing) return { created: false, reason: 'duplicate', id: existing.id, article: existing } as const;
     }
-    const id = await chooseNameAndWrite(target, title, content, options.fs);
+    const id = await chooseNameAndWrite(target, title, content, options.fs ?? target.fs);
     await target.sync();
     const article = target.get(id);
     if (!article) throw new IngestError('unreadable', `The briefing was saved as ${id}.md but could not be read back.`);

@@ -8,7 +8,7 @@ import { AnalysisPool } from './pool.js';
 import { AnalysisCache, sameFingerprint, shardOf, type CachedAnalysis, type FileRecord, type Fingerprint } from './cache.js';
 import { canonicalUrlKey, contentHash, textKey } from './dedupe.js';
 import type { ArticleSource } from './source.js';
-import { removeFileDurably } from './write.js';
+import { nodeFs, removeFileDurably, type AtomicFs } from './write.js';
 import { articleIdOf, isArticleFile, type SkippedFile, type StoredArticle } from './store.js';
 
 export interface LiveLibraryOptions {
@@ -31,6 +31,8 @@ export interface LiveLibraryOptions {
    */
   readonly workers?: number;
   readonly poolThreshold?: number;
+  /** File-system calls for writes into the folder (ingest, remove); tests inject failures here. */
+  readonly fs?: AtomicFs;
 }
 
 export interface LibraryStats {
@@ -90,6 +92,8 @@ export class LiveArticleLibrary implements ArticleSource {
   private readonly cache: AnalysisCache | null;
   private readonly analyze: (bytes: Uint8Array, fileName: string) => Briefing;
   private readonly warn: (message: string) => void;
+  /** How writes into the folder reach the disk (see LiveLibraryOptions.fs). */
+  readonly fs: AtomicFs;
   private watcher: FSWatcher | null = null;
   private debounceTimer: NodeJS.Timeout | null = null;
   private rescanTimer: NodeJS.Timeout | null = null;
@@ -108,6 +112,7 @@ export class LiveArticleLibrary implements ArticleSource {
   ) {
     this.warn = options.warn ?? ((message) => console.warn(`briefbot library: ${message}`));
     this.analyze = options.analyze ?? analyzeBytes;
+    this.fs = options.fs ?? nodeFs;
     const cacheDir = options.cacheDir === undefined ? join(dir, '.cache', 'briefbot') : options.cacheDir;
     this.cache = cacheDir === null ? null : new AnalysisCache(cacheDir, ENGINE_VERSION, this.warn);
   }
@@ -191,7 +196,7 @@ export class LiveArticleLibrary implements ArticleSource {
   async remove(id: string): Promise<StoredArticle | undefined> {
     const entry = this.byId.get(id);
     if (!entry) return undefined;
-    await removeFileDurably(entry.file);
+    await removeFileDurably(entry.file, this.fs);
     await this.sync();
     return entry;
   }

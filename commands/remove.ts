@@ -1,0 +1,80 @@
+/**
+ * /remove article: — deletes a briefing after the member confirms (Confirm, then Cancel). The
+ * confirmation is ephemeral and its buttons carry the article reference in their custom_id, so they
+ * keep working after a restart; permission is checked again on the click.
+ */
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody, ButtonStyle, ComponentType, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { articleChoices, resolveArticle } from '../src/bot/article-arg.js';
+import { UserError } from '../src/bot/command.js';
+import { refFor } from '../src/bot/custom-id.js';
+import { checkCustomId, clip, fitChoices } from '../src/bot/limits.js';
+import { button } from '../src/bot/render/common.js';
+import { answer, MANAGE_GUILD, requireLibraryAccess, type LibraryCommand, type LibraryCommandContext } from '../src/ingest/discord/kit.js';
+
+const PREFIX = 'remove:v1:';
+const CONFIRM = `${PREFIX}y:`;
+const CANCEL = `${PREFIX}n:`;
+
+const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'remove',
+  description: 'Delete a stored briefing (asks for confirmation)',
+  default_member_permissions: MANAGE_GUILD,
+  contexts: [InteractionContextType.Guild],
+  options: [{ type: ApplicationCommandOptionType.String, name: 'article', description: 'Title words, a person or the id', required: true, autocomplete: true }],
+};
+
+function plainTitle(title: string): string {
+  return clip(title.replace(/[*_`~|\\]/g, ''), 200);
+}
+
+async function ask(interaction: ChatInputCommandInteraction, ctx: LibraryCommandContext): Promise<void> {
+  return answer(interaction, ctx, 'reply', async () => {
+    requireLibraryAccess(interaction, ctx);
+    const article = resolveArticle(ctx.bot, interaction.options.getString('article', true));
+    const ref = refFor(article.id);
+    const title = plainTitle(article.briefing.title ?? article.id);
+    return {
+      ephemeral: true,
+      message: {
+        content: `Remove **${title}** (\`${clip(article.id, 100)}\`)? Its file is deleted from the library; this cannot be undone from Discord.`,
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            components: [button(checkCustomId(`${CONFIRM}${ref}`), 'Confirm', { style: ButtonStyle.Danger }), button(checkCustomId(`${CANCEL}${ref}`), 'Cancel')],
+          },
+        ],
+      },
+    };
+  });
+}
+
+async function decide(interaction: ButtonInteraction, ctx: LibraryCommandContext): Promise<void> {
+  return answer(interaction, ctx, 'update', async () => {
+    if (interaction.customId.startsWith(CANCEL)) return { message: { content: 'Cancelled: nothing was removed.', components: [] } };
+    const library = requireLibraryAccess(interaction, ctx);
+    const article = ctx.bot.index.resolveRef(interaction.customId.slice(CONFIRM.length));
+    if (!article) return { message: { content: 'That briefing is no longer stored; nothing to remove.', components: [] } };
+    const removed = await library.remove(article.id);
+    if (!removed) throw new UserError('That briefing is no longer stored; nothing to remove.');
+    return { message: { content: `Removed **${plainTitle(removed.briefing.title ?? removed.id)}** (\`${clip(removed.id, 100)}\`).`, components: [] } };
+  });
+}
+
+export const removeCommand: LibraryCommand = {
+  definition,
+  owns(interaction: Interaction): boolean {
+    if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName === definition.name;
+    if (interaction.isButton()) return interaction.customId.startsWith(PREFIX);
+    return false;
+  },
+  async handle(interaction: Interaction, ctx: LibraryCommandContext): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      const typed = String(interaction.options.getFocused());
+      await interaction.respond(fitChoices(articleChoices(ctx.bot, typed))).catch((error: unknown) => ctx.bot.logger.warn({ err: error }, 'autocomplete failed'));
+      return;
+    }
+    if (interaction.isChatInputCommand()) return ask(interaction, ctx);
+    if (interaction.isButton()) return decide(interaction, ctx);
+  },
+};

@@ -1,0 +1,238 @@
+/**
+ * /ingest and /remove end to end: the real bot (startBot) against the loopback Discord emulator, with a
+ * real articles folder and a local HTTP server serving a news page the test wrote.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TEXT_FIELDS, TEXT_MODAL_ID } from '../../commands/ingest.js';
+import { LiveArticleLibrary } from '../../src/library/live.js';
+import { nodeFs, type AtomicFs } from '../../src/library/write.js';
+import { ADMIN_PERMISSIONS, buttonsOf, embedText, expectNoViolations, startBotAgainstEmulator, type EmulatedBot, type InteractionHandle, type RecordedMessage } from '../discord/harness.js';
+import { STORY_A, STORY_B, STORY_C, tempDir, waitFor } from '../library/helpers.js';
+import { ARTICLE_SENTENCES, CANONICAL, newsPage } from './news-page.js';
+
+const editor = { permissions: ADMIN_PERMISSIONS };
+
+let server: Server;
+let pageUrl: string;
+let hits: string[] = [];
+let dir: string;
+let cleanup: () => Promise<void>;
+let running: EmulatedBot | null = null;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    if (req.url === '/news/rail') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(newsPage());
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news/rail`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir('briefbot-e2e-lib-'));
+  await writeFile(join(dir, 'bridge.txt'), STORY_A);
+  await writeFile(join(dir, 'library.txt'), STORY_B);
+  hits = [];
+  process.env['INGEST_ALLOW_PRIVATE'] = 'true';
+});
+
+afterEach(async () => {
+  delete process.env['INGEST_ALLOW_PRIVATE'];
+  if (running) expectNoViolations(running.emulator);
+  await running?.stop();
+  running = null;
+  await cleanup();
+});
+
+/** The private outcome (the edited "thinking…") and, when something was added, the public brief. */
+async function outcomeOf(handle: InteractionHandle, published: boolean): Promise<{ note: RecordedMessage; brief?: RecordedMessage }> {
+  const note = await handle.final();
+  if (!published) return { note };
+  const [brief] = await handle.waitForFollowUps(1);
+  return { note, brief: brief as RecordedMessage };
+}
+
+async function start(source?: LiveArticleLibrary): Promise<EmulatedBot> {
+  running = await startBotAgainstEmulator({ articlesDir: dir, ...(source ? { deps: { source } } : {}) });
+  return running;
+}
+
+describe('/ingest', () => {
+  it('registers /ingest and /remove for Manage Server by default', async () => {
+    const { emulator } = await start();
+    const registered = emulator.commands.list(emulator.guildId);
+    for (const name of ['ingest', 'remove']) {
+      const command = registered.find((c) => c.name === name);
+      expect(command?.default_member_permissions).toBe('32');
+    }
+    const ingest = registered.find((c) => c.name === 'ingest');
+    expect(ingest?.options?.map((o) => o.name)).toEqual(['url', 'file', 'text']);
+  });
+
+  it('ingests a news page by URL and answers with its brief and id; a second time says it exists', async () => {
+    const { emulator, bot } = await start();
+    const { note, brief } = await outcomeOf(emulator.sendCommand('ingest url', { url: pageUrl }, editor), true);
+    const id = 'coastal-rail-line-reopens-after-landslide-repairs';
+    expect(note.ephemeral).toBe(true);
+    expect(note.content).toBe(`Added **Coastal rail line reopens after landslide repairs** as \`${id}\`.`);
+    expect(brief?.ephemeral).toBe(false);
+    expect(brief?.content).toContain(`New briefing \`${id}\``);
+    expect(embedText(brief as RecordedMessage)).toContain('Coastal rail line reopens after landslide repairs');
+    expect(embedText(brief as RecordedMessage)).toContain('Helen Marsh');
+    expect(embedText(brief as RecordedMessage)).not.toContain('Related stories');
+    const stored = await readFile(join(dir, `${id}.md`), 'utf8');
+    expect(stored).toContain(`url: ${CANONICAL}`);
+    expect(stored).toContain(ARTICLE_SENTENCES[1]);
+    expect(bot.context.source.get(id)).toBeDefined();
+
+    const again = await emulator.sendCommand('ingest url', { url: CANONICAL }, editor).final();
+    expect(again.ephemeral).toBe(true);
+    expect(again.content).toContain(`already stored as \`${id}\``);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.md'))).toEqual([`${id}.md`]);
+  });
+
+  it('refuses a private address without INGEST_ALLOW_PRIVATE, ephemerally, without fetching', async () => {
+    delete process.env['INGEST_ALLOW_PRIVATE'];
+    const { emulator } = await start();
+    const message = await emulator.sendCommand('ingest url', { url: pageUrl }, editor).final();
+    expect(message.ephemeral).toBe(true);
+    expect(message.content).toMatch(/^I could not fetch that page: 127\.0\.0\.1 points to a loopback address/);
+    expect(message.content).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(hits).toEqual([]);
+  });
+
+  it('refuses a member without Manage Server', async () => {
+    const { emulator } = await start();
+    const message = await emulator.sendCommand('ingest url', { url: pageUrl }).final();
+    expect(message.ephemeral).toBe(true);
+    expect(message.content).toContain('You need the Manage Server permission');
+    expect(hits).toEqual([]);
+  });
+
+  it('ingests an attachment', async () => {
+    const { emulator } = await start();
+    const content = `---\ntitle: Orchard festival draws record crowd\nsource: Pellow Post\n---\n\n${STORY_C.split('\n\n').slice(1).join('\n\n')}\n`;
+    const { note, brief } = await outcomeOf(emulator.sendCommand('ingest file', { file: { attachment: { filename: 'orchard.md', content } } }, editor), true);
+    expect(note.content).toBe('Added **Orchard festival draws record crowd** as `orchard-festival-draws-record-crowd`.');
+    expect(embedText(brief as RecordedMessage)).toContain('Pellow');
+  });
+
+  it('ingests pasted text through the modal', async () => {
+    const { emulator } = await start();
+    const shown = await emulator.sendCommand('ingest text', {}, editor).response();
+    expect(shown.type).toBe(9);
+    expect((shown.data as { custom_id?: string }).custom_id).toBe(TEXT_MODAL_ID);
+    const submitted = emulator.sendModalSubmit(
+      TEXT_MODAL_ID,
+      { [TEXT_FIELDS.title]: 'Rail line back after slip', [TEXT_FIELDS.text]: ARTICLE_SENTENCES.join('\n\n'), [TEXT_FIELDS.url]: '' },
+      editor,
+    );
+    const { note, brief } = await outcomeOf(submitted, true);
+    expect(note.content).toBe('Added **Rail line back after slip** as `rail-line-back-after-slip`.');
+    expect(embedText(brief as RecordedMessage)).toContain('Larkport');
+  });
+
+  it('reports a write that fails halfway, and loses nothing', async () => {
+    // A disk that fills up mid-write, injected at the library's file-system boundary (the tests run as
+    // root, so a read-only folder would not stop the write).
+    const fullDisk: AtomicFs = {
+      ...nodeFs,
+      open: async (path, flags, mode) => {
+        const handle = await nodeFs.open(path, flags, mode);
+        if (!flags.includes('w')) return handle;
+        return new Proxy(handle, {
+          get(target, prop, receiver) {
+            if (prop === 'write') {
+              return async (bytes: Uint8Array, offset: number, length: number) => {
+                await target.write(bytes, offset, Math.ceil(length / 2));
+                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+              };
+            }
+            const value = Reflect.get(target, prop, receiver) as unknown;
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          },
+        });
+      },
+    };
+    const library = await LiveArticleLibrary.open(dir, { fs: fullDisk, cacheDir: null, warn: () => {} });
+    const before = await readdir(dir);
+    const { emulator } = await start(library);
+    const message = await emulator.sendCommand('ingest url', { url: pageUrl }, editor).final();
+    expect(message.ephemeral).toBe(true);
+    expect(message.content).toContain('could not be saved');
+    expect(message.content).toContain('nothing was changed');
+    expect(await readdir(dir)).toEqual(before);
+    expect(await readFile(join(dir, 'bridge.txt'), 'utf8')).toBe(STORY_A);
+    const list = await emulator.sendCommand('articles').final();
+    expect(embedText(list)).toContain('Harbour bridge reopens');
+    await library.close();
+  });
+});
+
+describe('/remove', () => {
+  it('asks with Confirm then Cancel, and deletes only on Confirm', async () => {
+    const { emulator, bot } = await start();
+    const asked = await emulator.sendCommand('remove', { article: 'bridge' }, editor).final();
+    expect(asked.ephemeral).toBe(true);
+    expect(asked.content).toContain('Remove **');
+    expect(buttonsOf(asked).map((b) => b.label)).toEqual(['Confirm', 'Cancel']);
+    const [confirm, cancel] = buttonsOf(asked).map((b) => b.custom_id as string);
+
+    const cancelled = emulator.sendButton(cancel as string, asked, editor);
+    expect((await cancelled.response()).type).toBe(7);
+    expect((await cancelled.final()).content).toBe('Cancelled: nothing was removed.');
+    expect(await readdir(dir)).toContain('bridge.txt');
+
+    expect(confirm).toBeDefined();
+    const askedAgain = await emulator.sendCommand('remove', { article: 'bridge' }, editor).final();
+    const confirmed = emulator.sendButton(buttonsOf(askedAgain)[0]?.custom_id as string, askedAgain, editor);
+    expect((await confirmed.final()).content).toMatch(/^Removed \*\*.+\*\* \(`bridge`\)\.$/);
+    expect(await readdir(dir)).not.toContain('bridge.txt');
+    expect(bot.context.source.get('bridge')).toBeUndefined();
+  });
+
+  it('refuses a member without Manage Server, on the command and on the button', async () => {
+    const { emulator } = await start();
+    const refused = await emulator.sendCommand('remove', { article: 'bridge' }).final();
+    expect(refused.content).toContain('You need the Manage Server permission');
+    const asked = await emulator.sendCommand('remove', { article: 'bridge' }, editor).final();
+    const confirm = buttonsOf(asked)[0]?.custom_id as string;
+    const clicked = await emulator.sendButton(confirm, asked).final();
+    expect(clicked.content).toContain('You need the Manage Server permission');
+    expect(await readdir(dir)).toContain('bridge.txt');
+  });
+});
+
+describe('the folder is the truth', () => {
+  it('shows a file dropped into the folder in /articles without a restart', async () => {
+    const { emulator, bot } = await start();
+    await writeFile(join(dir, 'orchard.txt'), STORY_C);
+    await waitFor(() => bot.context.source.get('orchard') !== undefined, 'the dropped file');
+    const list = await emulator.sendCommand('articles').final();
+    expect(embedText(list)).toMatch(/Orchard festival/);
+  });
+
+  it('rebuilds a corrupt cache instead of trusting it', async () => {
+    const first = await LiveArticleLibrary.open(dir, { warn: () => {} });
+    await first.close();
+    const cacheDir = join(dir, '.cache', 'briefbot');
+    for (const name of await readdir(cacheDir)) {
+      const text = await readFile(join(cacheDir, name), 'utf8');
+      await writeFile(join(cacheDir, name), text.replaceAll('Kelso', 'Kelsx'));
+    }
+    const { emulator } = await start();
+    const brief = await emulator.sendCommand('brief', { article: 'bridge' }).final();
+    expect(embedText(brief)).toContain('Kelso');
+    expect(embedText(brief)).not.toContain('Kelsx');
+  });
+});
