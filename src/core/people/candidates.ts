@@ -4,7 +4,7 @@
  * organisation or place words) and by the words around them (titles, speech verbs).
  */
 import { layoutEvidence } from './context.js';
-import { isKnownName } from './gazetteer.js';
+import { isCommonWord, isKnownName } from './gazetteer.js';
 import {
   CALENDAR as CALENDAR_WORDS,
   CALENDAR_ABBREVIATIONS,
@@ -55,8 +55,12 @@ function startsWithDigit(text: string): boolean {
   return c >= 48 && c <= 57;
 }
 
+function isContraction(lower: string): boolean {
+  return CONTRACTIONS.some((c) => lower.endsWith(c));
+}
+
 function isNameWord(t: Token): boolean {
-  return t.word && (t.capitalised || t.initial || isJoinedParticle(t)) && !startsWithDigit(t.text);
+  return t.word && (t.capitalised || t.initial || isJoinedParticle(t)) && !startsWithDigit(t.text) && !isContraction(t.lower);
 }
 
 /** Token index ranges of capitalised runs, split at punctuation, line breaks and possessives. */
@@ -93,8 +97,16 @@ export function findRuns(tokens: readonly Token[], shouting: readonly boolean[])
 /** Endings of plural common nouns ("Voters", "Services"). */
 const PLURAL_ENDINGS = ['ers', 'ors', 'ies', 'ments', 'tions', 'ces', 'nts', 'ists'];
 /** Organisation words that are also common surnames ("Jerry Hall", "Margaret Court", "Harrison Ford"). */
-const ORG_SURNAMES = new Set(['hall', 'court', 'church', 'street', 'ford']);
+const ORG_SURNAMES = new Set(['hall', 'court', 'church', 'ford']);
 const CLEAR_HONORIFICS = new Set(['sir', 'dame', 'mr', 'mrs', 'ms', 'dr', 'lord', 'lady']);
+/** "London-based", "Brazilian-born", "state-owned": compounds that describe, never name. */
+const COMPOUND_TAILS = new Set(['based', 'born', 'owned', 'run', 'led', 'backed', 'controlled', 'made', 'style', 'era', 'bred', 'raised', 'trained', 'educated', 'listed', 'registered', 'speaking', 'funded', 'linked', 'held', 'dominated', 'sponsored', 'appointed', 'elect', 'designate', 'turned', 'like', 'related', 'bound', 'wide', 'area']);
+/** Contractions ("I've", "We'll", "Don't") are never names. */
+const CONTRACTIONS = ["'ve", "'ll", "'re", "'d", "'m", "n't", '’ve', '’ll', '’re', '’d', '’m', 'n’t'];
+/** Place words that are never given names, even after a title. */
+const PLACES_ONLY = new Set(['us', 'u.s', 'uk', 'eu', 'un', 'new', 'west', 'east', 'north', 'south', 'central', 'old', 'san', 'santa', 'st', 'saint']);
+const KNOWN_COMMON = 0.5;
+const COMMON_PENALTY = 1;
 const ROMAN = /^[IVX]{1,5}$/;
 
 /** "premiers", "co-premier", "vice-chairman": a role word under a plural or a hyphenated prefix. */
@@ -117,6 +129,8 @@ function isHyphenatedCommon(t: Token): boolean {
   const dash = t.text.indexOf('-');
   if (dash <= 0 || isJoinedParticle(t)) return false;
   const after = t.text[dash + 1] ?? '';
+  if (COMPOUND_TAILS.has(t.lower.slice(t.lower.lastIndexOf('-') + 1))) return true;
+  // A lower-case syllable after a known name is a Korean given name ("Jae-in", "Ki-moon").
   if (after === after.toLowerCase()) return !isKnownName(t.text.slice(0, dash));
   return t.lower.startsWith('ex-') || t.lower.startsWith('pro-') || t.lower.startsWith('anti-');
 }
@@ -184,9 +198,12 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
     }
   }
   // Leading titles, places and function words: "President", "Australian", "During".
+  const titledBefore = titled;
   while (last > first) {
     const t = tokens[first]!;
     if (!isLeadingNoise(t)) break;
+    // "actor Dallas Roberts", "coach Jordan Smith": after a title a known name is a given name.
+    if (titledBefore && last - first >= 2 && isKnownName(t.lower) && isPlaceWord(t.lower) && !PLACES_ONLY.has(t.lower)) break;
     if (isTitleWord(t.lower)) titled = true;
     if (t.possessive) return null;
     first++;
@@ -215,18 +232,22 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
     if (isPlaceWord(lower) && !endsAfterGivenName) return null;
     if (t.allCaps && parts.length > 1 && !ROMAN.test(t.text)) return null;
     if (isHyphenatedCommon(t)) return null;
-    if (isKnownName(lower)) known++;
-    // A word the text also writes in lower case is a common word, not a name.
+    // A known name counts less when it is also a common word ("Rose", "Bush"), and a common word
+    // that is no name, or that the text also writes in lower case, counts against.
+    if (isKnownName(lower)) known += isCommonWord(lower) ? KNOWN_COMMON : 1;
     else if (lowerSeen.has(lower)) known -= 1;
+    else if (isCommonWord(lower)) known -= COMMON_PENALTY;
   }
   if (parts.length > 1 && isTeamOrPlural(parts[parts.length - 1]!, lowerSeen, isKnownName(parts[0]!.lower))) return null;
   if (initials === parts.length) return null;
+  // Every word common English and one of them no name at all: a title or a phrase ("Cloud Atlas").
+  if (parts.length > 1 && parts.every((t) => !t.initial && isCommonWord(t.lower)) && parts.some((t) => !isKnownName(t.lower)) && !titled) return null;
   // "W D L G" table headers: bare capitals without periods.
   const regnal = isRegnalNumber(tokens, first, last) ? 1 : 0;
   if ((parts.filter((t) => t.letters === 1 && !t.initial).length - regnal) * 2 >= parts.length) return null;
   if (parts.length === 1 && parts[0]!.allCaps) return null;
   let evidence = known + initials * 0.75;
-  if (parts.length >= 2 && (isKnownName(parts[0]!.lower) || parts[0]!.initial)) evidence += 1;
+  if (parts.length >= 2 && (parts[0]!.initial || isKnownName(parts[0]!.lower))) evidence += parts[0]!.initial || !isCommonWord(parts[0]!.lower) ? 1 : KNOWN_COMMON;
   if (titled) evidence += 1.5;
   evidence += layoutEvidence(tokens, first, last);
   const after = tokens[last];

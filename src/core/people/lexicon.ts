@@ -32,6 +32,9 @@ export const ROLE_WORDS = words(`
   analyst economist strategist trader dealer broker banker
   professor researcher scientist doctor economist historian author writer novelist poet journalist reporter
   editor correspondent photographer columnist actor actress singer director producer artist musician
+  conductor composer pianist violinist cellist dancer choreographer ballerina designer architect painter sculptor
+  comedian presenter broadcaster host chef model rapper drummer guitarist bassist playwright screenwriter
+  filmmaker biographer curator photographer
   candidate challenger incumbent rebel activist dissident negotiator mediator
   speaker whip treasurer controller auditor inspector superintendent constable detective officer
   superintendent chairman president-elect premier-elect nominee
@@ -83,7 +86,8 @@ export const ORG_WORDS = words(`
   rights catholic protestant cross coast town cape lakes valley heights hills
   services data financial consolidated prison organisation organization front community motel hotel war
   revolution protocol act game record division management classic bros counties zeitung prensa gazzetta
-  diario corriere stampa monde spiegel bridge hole star images
+  diario corriere stampa monde spiegel bridge hole star images book books awards theatre theater ballet opera
+  orchestra gallery studios films records
 `);
 
 /** Nicknames of sports teams and clubs (never the last word of a person's name). */
@@ -142,14 +146,14 @@ export const PLACES = words(`
   zambian zimbabwean kurd roman asian african arab arabic latin nordic western eastern northern southern
   west east north south central new old san santa st saint
   london paris berlin madrid rome moscow beijing tokyo washington york chicago boston dallas houston atlanta
-  miami seattle denver detroit philadelphia phoenix angeles francisco diego vegas toronto montreal vancouver
+  miami seattle denver detroit philadelphia phoenix angeles vegas toronto montreal vancouver
   ottawa sydney melbourne brisbane perth adelaide auckland wellington johannesburg cairo nairobi lagos
   delhi mumbai bombay calcutta kolkata madras chennai karachi lahore islamabad kabul tehran baghdad damascus
   beirut jerusalem amman riyadh dubai doha ankara istanbul athens vienna prague warsaw budapest bucharest
   sofia belgrade zagreb sarajevo kiev kyiv minsk riga vilnius tallinn helsinki stockholm oslo copenhagen
   amsterdam brussels geneva zurich bern lisbon dublin edinburgh glasgow manchester liverpool birmingham leeds
   hanoi saigon bangkok jakarta manila seoul pyongyang shanghai taipei singapore kuala lumpur havana lima
-  bogota caracas santiago brasilia rio janeiro sao paulo aires mexico montevideo quito frankfurt munich
+  bogota caracas brasilia janeiro sao aires monte mexico montevideo quito frankfurt munich
   hamburg cologne milan turin naples barcelona seville valencia marseille lyon nice monaco
   texas california florida virginia carolina dakota ohio michigan illinois indiana iowa kansas kentucky
   louisiana maine maryland massachusetts minnesota mississippi missouri montana nebraska nevada hampshire

@@ -3,6 +3,7 @@
  * Vietnam Daniel Kritenbrink", "Hanoi's Party chief Vuong Dinh Hue") or an apposition right after it
  * ("Nguyen Phu Trong, general secretary of Vietnamese Communist Party,").
  */
+import { isKnownName } from './gazetteer.js';
 import { FUNCTION_WORDS, HONORIFICS, ROLE_MODIFIERS, ROLE_WORDS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
@@ -76,6 +77,12 @@ function roleAfter(text: string, tokens: readonly Token[], last: number): string
   // The apposition must close at punctuation, or it is the start of a clause.
   if (!hasRole || (end !== undefined && end.word && !end.lineStart)) return null;
   const [a, b] = trimEdges(tokens, from, k);
+  // "..., starring Jessica Lange": a phrase that names someone else is no apposition.
+  for (let i = a; i + 1 < b; i++) {
+    const x = tokens[i]!;
+    const y = tokens[i + 1]!;
+    if (x.capitalised && y.capitalised && isKnownName(x.lower) && isKnownName(y.lower) && !isRoleWord(x) && !isRoleWord(y)) return null;
+  }
   return b > a ? phrase(text, tokens, a, b) : null;
 }
 
