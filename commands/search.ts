@@ -12,6 +12,6 @@ export const searchCommand = defineCommand({
   execute({ ctx, args }) {
     if (args.query.trim() === '') throw new UserError('Give me some words to search for.');
     const hits = ctx.index.search(args.query, SEARCH_RESULTS * 4);
-    return { message: renderSearchResults(args.query, hits), ephemeral: hits.length === 0 };
+    return { message: renderSearchResults(args.query, hits, ctx.index.pendingFullText), ephemeral: hits.length === 0 };
   },
 });

@@ -12,6 +12,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { startBot } from '../../src/bot/app.js';
@@ -99,7 +100,25 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** Garbage-collection pause time, so a slow phase can be told apart from a slow handler. */
+let gcMs = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+});
+
+/** How far the event loop lags behind its timers (a sign of CPU starvation on a shared machine). */
+async function loopLag(samples: number): Promise<number> {
+  let worst = 0;
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    await sleep(10);
+    worst = Math.max(worst, performance.now() - start - 10);
+  }
+  return worst;
+}
+
 interface PhaseResult {
+  readonly gcMs: number;
   readonly name: string;
   readonly sent: number;
   readonly answered: number;
@@ -117,6 +136,7 @@ async function phase(name: string, rate: number, seconds: number, fire: (i: numb
   const latencies: number[] = [];
   const pending: Promise<void>[] = [];
   let missed = 0;
+  const gcBefore = gcMs;
   const started = performance.now();
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
@@ -141,6 +161,7 @@ async function phase(name: string, rate: number, seconds: number, fire: (i: numb
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
+    gcMs: gcMs - gcBefore,
     name,
     sent: total,
     answered: latencies.length,
@@ -155,7 +176,7 @@ async function phase(name: string, rate: number, seconds: number, fire: (i: numb
 function report(r: PhaseResult, target: string): void {
   const f = (n: number) => n.toFixed(1);
   console.log(
-    `  ${r.name.padEnd(22)} ${r.answered}/${r.sent} answered, ${f(r.perSecond)}/s; dispatch→first response p50 ${f(r.p50)} ms, p99 ${f(r.p99)} ms, max ${f(r.max)} ms; missed 3 s deadlines: ${r.missed}   (${target})`,
+    `  ${r.name.padEnd(22)} ${r.answered}/${r.sent} answered, ${f(r.perSecond)}/s; dispatch→first response p50 ${f(r.p50)} ms, p99 ${f(r.p99)} ms, max ${f(r.max)} ms; missed 3 s deadlines: ${r.missed}; GC ${f(r.gcMs)} ms   (${target})`,
   );
 }
 
@@ -165,6 +186,8 @@ export async function runDiscordBench(): Promise<void> {
   const count = Number(process.env['BENCH_ARTICLES'] ?? 10_000);
   console.log(`discord: real discord.js Client against the loopback emulator, ${count} articles, ${rate} interactions/s for ${seconds} s per phase`);
 
+  gcObserver.observe({ entryTypes: ['gc'] });
+  console.log(`  idle event-loop lag before starting: ${(await loopLag(20)).toFixed(1)} ms worst of 20 (machine load)`);
   let t = performance.now();
   const bases = await baseArticles(Number(process.env['BENCH_BASE_ARTICLES'] ?? 556));
   const articles = variants(bases, count);
@@ -202,6 +225,7 @@ export async function runDiscordBench(): Promise<void> {
   } finally {
     await bot.stop();
     await emulator.close();
+    gcObserver.disconnect();
   }
 }
 

@@ -42,6 +42,9 @@ function fuzziness(term: string): number | false {
   return term.length >= 4 ? 0.2 : false;
 }
 
+/** How long one slice of background full-text indexing may hold the event loop. */
+const SLICE_MS = 15;
+
 const FULL_OPTIONS: SearchOptions = {
   boost: { title: 3, people: 2, quotes: 1.5, body: 1 },
   prefix: (_term, index, terms) => index === terms.length - 1,
@@ -78,6 +81,10 @@ export class ArticleIndex {
   private readonly indexed = new Map<string, Briefing>();
   private readonly byHash = new Map<string, string>();
   private readonly unsubscribe: () => void;
+  /** Full-text work still to do: article to (re)index, or null to drop. Done in time slices. */
+  private readonly pendingFull = new Map<string, StoredArticle | null>();
+  private draining: Promise<void> | null = null;
+  private closed = false;
 
   constructor(private readonly source: ArticleSource) {
     this.sync();
@@ -86,7 +93,39 @@ export class ArticleIndex {
 
   /** Stops following the source. */
   close(): void {
+    this.closed = true;
     this.unsubscribe();
+  }
+
+  /** How many articles are still waiting for full-text indexing (searchable by title meanwhile). */
+  get pendingFullText(): number {
+    return this.pendingFull.size;
+  }
+
+  /** Resolves once full-text indexing has caught up with the source. */
+  async whenIndexed(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /**
+   * Body text is indexed in slices of about SLICE_MS, yielding to the event loop between them:
+   * indexing 10,000 bodies takes many seconds, and interactions must keep being answered meanwhile.
+   */
+  private scheduleFullText(): void {
+    if (this.draining || this.pendingFull.size === 0) return;
+    this.draining = (async () => {
+      while (this.pendingFull.size > 0 && !this.closed) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const deadline = performance.now() + SLICE_MS;
+        for (const [id, article] of this.pendingFull) {
+          this.pendingFull.delete(id);
+          if (this.full.has(id)) this.full.discard(id);
+          if (article) this.full.add(fullDoc(article));
+          if (performance.now() > deadline) break;
+        }
+      }
+      this.draining = null;
+    })();
   }
 
   get size(): number {
@@ -104,16 +143,17 @@ export class ArticleIndex {
       if (previous === article.briefing) continue;
       if (previous) this.remove(id);
       this.suggest.add(id, suggestDoc(article));
-      this.full.add(fullDoc(article));
+      this.pendingFull.set(id, article);
       this.indexed.set(id, article.briefing);
       this.byHash.set(hashId(id), id);
     }
     this.suggest.setOrder([...current.keys()]);
+    this.scheduleFullText();
   }
 
   private remove(id: string): void {
     this.suggest.remove(id);
-    this.full.discard(id);
+    this.pendingFull.set(id, null);
     this.indexed.delete(id);
     this.byHash.delete(hashId(id));
   }

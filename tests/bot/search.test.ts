@@ -40,8 +40,9 @@ describe('ArticleIndex', () => {
     expect(index.autocomplete('', 2)).toHaveLength(2);
   });
 
-  it('searches bodies and quotes, best first, with a snippet', () => {
+  it('searches bodies and quotes, best first, with a snippet', async () => {
     const index = new ArticleIndex(library());
+    await index.whenIndexed();
     const [hit] = index.search('blossom');
     expect(hit?.article.id).toBe('orchard-frost');
     expect(hit?.snippet).toContain('blossom');
@@ -49,11 +50,15 @@ describe('ArticleIndex', () => {
     expect(index.search('zzzz')).toEqual([]);
   });
 
-  it('follows the source: added, edited and removed articles', () => {
+  it('follows the source: added, edited and removed articles', async () => {
     const source = library();
     const index = new ArticleIndex(source);
-    source.set([...source.articles.filter((a) => a.id !== 'tram-line'), stored('ferry-strike', briefing({ title: 'Ferry crews strike over rosters' }))]);
+    source.set([...source.articles.filter((a) => a.id !== 'tram-line'), stored('ferry-strike', briefing({ title: 'Ferry crews strike over rosters', body: 'Crews walked out at dawn.' }))]);
     expect(index.autocomplete('ferry')[0]?.id).toBe('ferry-strike');
+    await index.whenIndexed();
+    expect(index.search('dawn')[0]?.article.id).toBe('ferry-strike');
+    expect(index.search('blossom').map((h) => h.article.id)).toEqual(['orchard-frost']);
+    expect(index.pendingFullText).toBe(0);
     expect(index.autocomplete('tram').map((a) => a.id)).not.toContain('tram-line');
     source.set(source.articles.map((a) => (a.id === 'pier-vote' ? stored('pier-vote', briefing({ title: 'Pier rebuild delayed by storms' })) : a)));
     expect(index.autocomplete('storms')[0]?.id).toBe('pier-vote');

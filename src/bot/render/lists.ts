@@ -74,10 +74,11 @@ function pickMenu(articles: readonly StoredArticle[]): ActionRow {
   return { type: ComponentType.ActionRow, components: [menu] };
 }
 
-export function renderSearchResults(query: string, hits: readonly SearchHit[]): BotMessage {
+export function renderSearchResults(query: string, hits: readonly SearchHit[], stillIndexing = 0): BotMessage {
   const shown = hits.slice(0, SEARCH_RESULTS);
+  const indexingNote = stillIndexing > 0 ? ` (${plural(stillIndexing, 'article')} still being indexed)` : '';
   if (shown.length === 0) {
-    return { content: `No stored briefing matches “${md(clip(query, 200))}”. Try fewer or different words, or \`/articles\` to browse.` };
+    return { content: `No stored briefing matches “${md(clip(query, 200))}”${indexingNote}. Try fewer or different words, or \`/articles\` to browse.` };
   }
   const { embed } = fitEmbed({
     title: clip(`Search: ${query}`, LIMITS.embedTitle),
@@ -93,7 +94,7 @@ export function renderSearchResults(query: string, hits: readonly SearchHit[]): 
         ],
       };
     }),
-    footer: `${plural(hits.length, 'match', 'matches')}${hits.length > shown.length ? `, best ${shown.length} shown` : ''} · press a button to brief one`,
+    footer: `${plural(hits.length, 'match', 'matches')}${hits.length > shown.length ? `, best ${shown.length} shown` : ''}${indexingNote} · press a button to brief one`,
   });
   const row: ActionRow = {
     type: ComponentType.ActionRow,
