@@ -5,7 +5,17 @@
  * Every pattern is anchored and uses bounded, non-nested quantifiers (no catastrophic backtracking).
  */
 
-const lowerKey = (line: string) => line.toLowerCase().replace(/[\s:|»›>→…·•.!-]+$/u, '').replace(/^[\s|»›•·-]+/u, '').trim();
+const TRAILING_JUNK = new Set([...' \t:|»›>→…·•.!-']);
+const LEADING_JUNK = new Set([...' \t|»›•·-']);
+
+/** Lower-case line without the bullets, arrows and colons around a widget's word (a linear trim). */
+function lowerKey(line: string): string {
+  let end = line.length;
+  while (end > 0 && TRAILING_JUNK.has(line[end - 1]!)) end--;
+  let start = 0;
+  while (start < end && LEADING_JUNK.has(line[start]!)) start++;
+  return line.slice(start, end).toLowerCase();
+}
 
 /** Lines that are only a widget or a banner word, whatever the site. */
 const WIDGET_LINES = new Set([
@@ -60,6 +70,7 @@ const TIMESTAMP_ONLY = /^(?:updated|published|posted|last updated|modified)\b[^.
 
 /** A line that is only a widget, a banner word or a gallery/ad label: never article text. */
 export function isWidgetLine(line: string): boolean {
+  if (line.length > 150) return GALLERY_COUNTER.test(line) || /\|\s*License Photo\s*$/i.test(line);
   const key = lowerKey(line);
   if (key === '') return true;
   if (WIDGET_LINES.has(key)) return true;

@@ -11,7 +11,7 @@ import { isCaptionLabel, isCaptionLine, isInlinePromo, isTailMarker, isWidgetLin
 import { stripDateline } from './dateline.js';
 import { readMetadata } from './metadata.js';
 import { squashSpaces } from './normalize.js';
-import { cleanPlainText } from './plaintext.js';
+import { cleanPlainText, type PlainArticle } from './plaintext.js';
 
 interface DomNode {
   nodeType: number;
@@ -113,6 +113,23 @@ function cleanTitle(raw: string | null, siteName: string | null): string | null 
 
 type ReadabilityResult = ReturnType<Readability<DomNode>['parse']>;
 
+/** Readability's run time grows steeply with nesting depth; real pages stay far below these. */
+const MAX_READABLE_DEPTH = 100;
+const MAX_READABLE_ELEMENTS = 8_000;
+
+/** Whether the tree is small and shallow enough for Readability (an iterative walk, stopping early). */
+function withinReadabilityLimits(root: DomNode): boolean {
+  const stack: [DomNode, number][] = [[root, 0]];
+  let count = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (++count > MAX_READABLE_ELEMENTS || depth > MAX_READABLE_DEPTH) return false;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) if (children[i]!.nodeType === 1) stack.push([children[i]!, depth + 1]);
+  }
+  return true;
+}
+
 function runReadability(document: unknown): ReadabilityResult {
   try {
     return new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
@@ -122,21 +139,29 @@ function runReadability(document: unknown): ReadabilityResult {
   }
 }
 
-export function cleanHtml(html: string): CleanDocument {
+function parsePage(html: string) {
   const page = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(page);
-  const meta = readMetadata(document as never);
-  const pageText = blockText(document as unknown as DomNode, SKIP_IN_PAGE);
+  return parseHTML(page).document;
+}
 
-  const article = runReadability(document);
+export function cleanHtml(html: string): CleanDocument {
+  const document = parsePage(html);
+  const meta = readMetadata(document as never);
+  const readable = withinReadabilityLimits(document as unknown as DomNode);
+  // A page too big or too deep for Readability is read as text straight away, from the untouched tree.
+  const pageText = readable ? null : blockText(document as unknown as DomNode, SKIP_IN_PAGE);
+  const article = readable ? runReadability(document) : null;
   const title = cleanTitle(article?.title ?? meta.title, meta.siteName ?? article?.siteName ?? null);
   let lines = article?.content ? blockText(article.content) : [];
 
-  // Readability sometimes settles on a fragment; the text main-block finder over the page is the fallback.
-  const fallback = cleanPlainText(pageText.join('\n'));
+  // Readability sometimes finds nothing (or refuses a huge page): then the text main-block finder reads
+  // the page's visible text. Readability has rewritten the first tree by now, so the page is parsed anew.
+  let fallback: PlainArticle | null = null;
   const readabilityWords = wordCount(lines);
-  const fallbackWords = wordCount(fallback.paragraphs);
-  if (readabilityWords < 50 && fallbackWords > readabilityWords) lines = [...fallback.paragraphs];
+  if (readabilityWords < 50) {
+    fallback = cleanPlainText((pageText ?? blockText(parsePage(html) as unknown as DomNode, SKIP_IN_PAGE)).join('\n'));
+    if (wordCount(fallback.paragraphs) > readabilityWords) lines = [...fallback.paragraphs];
+  }
 
   const paragraphs = tidyParagraphs(lines, title);
   let source = meta.siteName ?? article?.siteName ?? null;
@@ -149,12 +174,13 @@ export function cleanHtml(html: string): CleanDocument {
       date = date ?? dl.date;
     }
   }
+  const byline = article?.byline ? squashSpaces(article.byline).replace(/^by:?\s+/i, '') : null;
   return {
-    title: title ?? fallback.title,
+    title: title ?? fallback?.title ?? null,
     standfirst: paragraphs[0] ?? null,
     source,
     date,
-    author: meta.author ?? (article?.byline ? squashSpaces(article.byline).replace(/^by:?\s+/i, '') : null) ?? fallback.author,
+    author: meta.author ?? byline ?? fallback?.author ?? null,
     url: meta.url,
     tags: meta.tags,
     body: paragraphs.join('\n\n'),

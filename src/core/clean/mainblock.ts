@@ -47,35 +47,59 @@ function countPunctuation(text: string): number {
   return n;
 }
 
-export function lineFeatures(text: string): LineFeatures {
-  const tokens = text.split(' ').filter((t) => t !== '');
+/** Letter or digit; ASCII is decided without a regular expression (this runs on every character). */
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return WORD_CHAR.test(ch);
+}
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** Words, function words and capitalised words of a line, in one pass over its characters. */
+function countWords(text: string): { words: number; stop: number; caps: number } {
+  let words = 0;
   let stop = 0;
   let caps = 0;
-  let wordy = 0;
-  for (const t of tokens) {
-    const w = t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, '');
-    if (w === '') continue;
-    wordy++;
-    if (STOP_WORDS.has(w)) stop++;
-    const first = t.replace(/^[^\p{L}\p{N}]+/u, '')[0] ?? '';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // Skip to the next letter or digit.
+    while (i < n && !isWordChar(text.charCodeAt(i), text[i]!)) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && (isWordChar(text.charCodeAt(i), text[i]!) || ((text[i] === "'" || text[i] === '’') && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text[i + 1]!)))) i++;
+    // Only whitespace-separated tokens count as words ("U.S." is one word, "e-mail" is one word).
+    while (i < n && text.charCodeAt(i) !== 0x20) i++;
+    words++;
+    const first = text[start]!;
     if (first !== first.toLowerCase()) caps++;
+    if (i - start <= 7) {
+      const w = text.slice(start, i).toLowerCase().replace(/[^a-z']+$/, '').replace('’', "'");
+      if (STOP_WORDS.has(w)) stop++;
+    }
   }
+  return { words, stop, caps };
+}
+
+export function lineFeatures(text: string): LineFeatures {
+  const { words: wordy, stop, caps } = countWords(text);
   // Scripts without spaces between words (CJK) get a word count from their length.
   const cjk = wordy <= 2 && text.length > 20 && /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(text);
+  const short = text.length <= 120;
   return {
     text,
     words: cjk ? Math.round(text.length / 2) : wordy,
     sentenceEnd: SENTENCE_END.test(text),
     stopRatio: wordy === 0 ? 0 : stop / wordy,
     capRatio: wordy === 0 ? 0 : caps / wordy,
+    // The short-line recognisers are skipped for long lines, which they can never match.
     widget: isWidgetLine(text),
     caption: isCaptionLine(text),
-    tail: isTailMarker(text),
+    tail: short && isTailMarker(text),
     notice: isSiteNotice(text),
     linky: wordy < 15 && /(?:https?:\/\/|www\.)\S/.test(text),
     innerPunctuation: countPunctuation(text),
-    shareBar: isShareBar(text),
-    comments: isCommentMarker(text),
+    shareBar: short && isShareBar(text),
+    comments: short && isCommentMarker(text),
   };
 }
 

@@ -33,12 +33,12 @@ function isHeadlineCandidate(l: LineFeatures): boolean {
  * The headline among the lines shortly above the article: long enough, close to the text, not an
  * all-capitals ribbon, not a date/meta line; pages often print it twice (breadcrumb and heading).
  */
-function pickHeadline(features: readonly LineFeatures[], start: number): { text: string; index: number } | null {
+function pickHeadline(features: readonly LineFeatures[], lineKeys: readonly string[], start: number): { text: string; index: number } | null {
   let best: { text: string; index: number } | null = null;
   let bestScore = 0;
   const from = Math.max(0, start - 15);
   const keys: string[] = [];
-  for (let i = from; i <= start && i < features.length; i++) keys.push(dedupeKey(features[i]!.text));
+  for (let i = from; i <= start && i < features.length; i++) keys.push(lineKeys[i]!);
   // How many lines print this one, alone or at the end of a breadcrumb ("Home › Sport › Headline").
   const echoes = (key: string) => keys.reduce((n, k) => n + (k.endsWith(key) ? 1 : 0), 0);
   // The segment's own first line may be the headline when it scored as prose without a full stop.
@@ -50,7 +50,7 @@ function pickHeadline(features: readonly LineFeatures[], start: number): { text:
     let score = Math.min(f.words, 15) - 0.4 * Math.max(0, start - 1 - i);
     if (f.text === f.text.toUpperCase()) score -= 6;
     if (/\d{1,4}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d{2}/.test(f.text)) score -= 4;
-    if (echoes(dedupeKey(f.text)) > 1) score += 4;
+    if (echoes(lineKeys[i]!) > 1) score += 4;
     if (score > bestScore) {
       best = { text: f.text, index: i };
       bestScore = score;
@@ -86,11 +86,12 @@ export function cleanPlainText(text: string): PlainArticle {
     .filter((l) => l !== '');
   if (blocks.length === 0) return { title: null, paragraphs: [], source: null, date: null, author: null };
   const features = blocks.map(lineFeatures);
+  const keys = blocks.map(dedupeKey);
   const english = looksEnglish(features);
   // A line seen before on the page (repeated teaser, caption copy of a paragraph) adds nothing new.
   const counted = new Set<string>();
-  const scores = features.map((f) => {
-    const key = dedupeKey(f.text);
+  const scores = features.map((f, i) => {
+    const key = keys[i]!;
     const repeat = counted.has(key);
     counted.add(key);
     return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
@@ -107,7 +108,7 @@ export function cleanPlainText(text: string): PlainArticle {
     end = blocks.length;
   }
 
-  const headline = pickHeadline(features, start);
+  const headline = pickHeadline(features, keys, start);
   let title = headline?.text ?? null;
   if (headline && headline.index === start) start++;
   // A clean text opens with its headline as the first line of the segment itself.
