@@ -75,6 +75,10 @@ describe('gateway handshake and registration', () => {
     await client.application!.commands.set(COMMANDS as never, emulator.guildId);
     expect(emulator.commands.writes).toBe(writes);
     expect(emulator.commands.list()).toEqual([]);
+    // As on Discord, false and empty option fields are left out of what GET returns.
+    const explicit = [{ name: 'help', description: 'Help', options: [{ type: 3, name: 'topic', description: 'Topic', required: false, autocomplete: false, choices: [] }] }];
+    const [stored] = (await client.rest.put(Routes.applicationGuildCommands(emulator.applicationId, emulator.guildId), { body: explicit })) as { options: unknown[] }[];
+    expect(stored!.options).toEqual([{ type: 3, name: 'topic', description: 'Topic' }]);
     expectNoViolations(emulator);
   });
 

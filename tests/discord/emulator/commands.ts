@@ -54,15 +54,18 @@ export class CommandStore {
 
   private materialize(definition: Record<string, unknown>, guildId: string | undefined, previous?: RegisteredCommand): RegisteredCommand {
     const type = typeof definition.type === 'number' ? definition.type : 1;
+    const normalized = Array.isArray(definition.options) ? (definition.options as Record<string, unknown>[]).map(asDiscordReturnsOption) : [];
+    const options = normalized.length > 0 ? normalized : undefined;
     const command: RegisteredCommand = {
       default_member_permissions: null,
       nsfw: false,
       contexts: null,
       integration_types: [0],
       ...definition,
+      options: options as CommandOptionDef[] | undefined,
       id: previous?.id ?? nextSnowflake(),
       application_id: this.applicationId,
-      version: previous && sameDefinition(previous, definition) ? previous.version : nextSnowflake(),
+      version: previous && sameDefinition(previous, { ...definition, options }) ? previous.version : nextSnowflake(),
       type,
       name: String(definition.name),
       description: typeof definition.description === 'string' ? definition.description : '',
@@ -119,4 +122,19 @@ const DEFINITION_KEYS = ['type', 'name', 'description', 'options', 'default_memb
 
 function sameDefinition(previous: RegisteredCommand, next: Record<string, unknown>): boolean {
   return DEFINITION_KEYS.every((key) => JSON.stringify(previous[key] ?? null) === JSON.stringify(next[key] ?? (key === 'type' ? 1 : key === 'nsfw' ? false : key === 'integration_types' ? [0] : null)) || next[key] === undefined);
+}
+
+/**
+ * Discord leaves out option fields that are false or empty when it returns commands ("required is
+ * included only if true", discord/discord-api-docs#3161), so a bot comparing its definitions with
+ * GET's answer must fill in the defaults, as it must against the real API.
+ */
+function asDiscordReturnsOption(option: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(option)) {
+    if (value === false || value === undefined || value === null) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    out[key] = key === 'options' && Array.isArray(value) ? (value as Record<string, unknown>[]).map(asDiscordReturnsOption) : value;
+  }
+  return out;
 }
