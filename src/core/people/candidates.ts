@@ -159,7 +159,9 @@ function isLeadingNoise(t: Token): boolean {
     CALENDAR.has(lower) ||
     ORG_WORDS.has(lower) ||
     isHyphenatedCommon(t) ||
-    looksLikeDemonym(lower)
+    looksLikeDemonym(lower) ||
+    // A sentence-opening adverb or verb that is no name ("Reluctantly Romney", "Asked Smith").
+    (isCommonWord(lower) && !isKnownName(lower) && (lower.endsWith('ly') || lower.endsWith('ing') || lower.endsWith('ed')))
   );
 }
 

@@ -51,7 +51,7 @@ export const ROLE_MODIFIERS = words(`
   deputy vice acting former ex first second senior junior chief executive general managing supreme
   assistant associate under attorney-general secretary-general
   party committee central national federal provincial regional city municipal people's
-  grand crown head high lord co ex
+  grand crown head high lord co ex shadow interim
   democratic republican conservative labour liberal socialist green independent opposition ruling
 `);
 
@@ -87,7 +87,7 @@ export const ORG_WORDS = words(`
   services data financial consolidated prison organisation organization front community motel hotel war
   revolution protocol act game record division management classic bros counties zeitung prensa gazzetta
   diario corriere stampa monde spiegel bridge hole star images book books awards theatre theater ballet opera
-  orchestra gallery studios films records
+  orchestra gallery studios films records lib dem dems lords commons tories
 `);
 
 /** Nicknames of sports teams and clubs (never the last word of a person's name). */

@@ -69,7 +69,7 @@ function roleAfter(text: string, tokens: readonly Token[], last: number): string
   let hasRole = false;
   while (k < tokens.length && k - from < MAX_ROLE_TOKENS) {
     const t = tokens[k]!;
-    if (!t.word || t.lineStart || /^\d/.test(t.text)) break;
+    if (!t.word || t.lineStart || /^\d/.test(t.text) || t.lower === 'and' || t.lower === 'or') break;
     if (isRoleWord(t)) hasRole = true;
     k++;
   }
