@@ -35,6 +35,9 @@
  *   await emulator.dropConnection({ code?, abrupt? }); await emulator.waitForResume()
  *   emulator.gateway.invalidateSessions(resumable) / requestReconnect()
  *   emulator.requests / requestsTo(route, method?), emulator.identifies (intents), emulator.commands.list(guildId?)
+ *   emulator.gateway.ackHeartbeats = false (zombie connection), emulator.unanswered(), emulator.clearRecords()
+ *   startEmulator options: { token?, heartbeatIntervalMs? (1000), ackDeadlineMs? (3000), tokenLifetimeMs? (15 min),
+ *       shards?, maxConcurrency?, allowedPrivilegedIntents?, waitTimeoutMs? (5000) }
  *
  * ── Reading messages ─────────────────────────────────────────────────────────────────────────────
  *   embedText(message), buttonsOf(message), customIdsOf(message), fireAll(n, fire)
