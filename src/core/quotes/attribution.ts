@@ -24,6 +24,9 @@ export const SOURCE_STOP = new Set(['at', 'in', 'on', 'during', 'after', 'before
   'this', 'who', 'which', 'that', 'adding', 'saying', 'noting', 'yesterday', 'today', 'tonight', 'monday', 'tuesday',
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'earlier', 'later', 'recently', 'from', 'with', 'via', 'of']);
 
+/** "that night", "that day": a time, not a complement clause. */
+const TIME_NOUNS = new Set(['night', 'day', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'time']);
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'one', 'another', 'some', 'many',
   'several', 'two', 'three', 'both', 'most', 'other', 'this', 'that', 'these', 'those', 'no', 'an']);
 
@@ -53,6 +56,8 @@ export function plausibleSource(words: readonly Token[]): boolean {
   const first = w[0]!;
   if (isPronoun(first.lower)) return w.length <= 2 && first.lower !== 'it' && first.lower !== 'who';
   if (isUpperStart(first.text) || /^\d/u.test(first.text)) return true;
+  // "political scientist Christopher Wlezien", "former Education Secretary Arne Duncan".
+  if (hasFullName(w)) return true;
   return DETERMINERS.has(first.lower) || (/s$/u.test(first.lower) && w.length <= 3);
 }
 
@@ -115,12 +120,17 @@ export function sourceAfter(tokens: readonly Token[], from: number): Token[] {
 export function attributionAfter(tokens: readonly Token[]): Cue | null {
   let i = 0;
   while (i < tokens.length && isPunct(tokens[i]!, ',—–-')) i++;
+  // "…,” according to Mr. Rhodes."
+  if (tokens[i]?.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+    const source = sourceAfter(tokens, i + 2);
+    if (source.length > 0 && plausibleSource(source)) return { source, cue: 'according to', cueStart: tokens[i]!.start, end: source[source.length - 1]!.end };
+  }
   const limit = Math.min(tokens.length, i + 14);
   for (let k = i; k < limit; k++) {
     const t = tokens[k]!;
     if (!t.word) {
       if (isPunct(t, ',')) continue;
-      return null;
+      break;
     }
     const cue = speechCue(t);
     if (cue === undefined) continue;
@@ -132,7 +142,9 @@ export function attributionAfter(tokens: readonly Token[]): Cue | null {
     const source = sourceBefore(tokens.slice(i, k));
     if (!plausibleSource(source)) return null;
     // "“…,” the spokeswoman told POLITICO that Gore …": the cue introduces other content.
-    for (let j = k + 1; j < tokens.length && j <= k + 6 && tokens[j]!.word; j++) if (tokens[j]!.lower === 'that') return null;
+    for (let j = k + 1; j < tokens.length && j <= k + 4 && tokens[j]!.word; j++) {
+      if (tokens[j]!.lower === 'that' && !TIME_NOUNS.has(tokens[j + 1]?.lower ?? '')) return null;
+    }
     return { source, cue, cueStart: t.start, end: t.end };
   }
   return anyVerbAfter(tokens, i);

@@ -23,11 +23,24 @@ function makeProbe(sorted: readonly Found[]): (item: Found, inside: boolean) => 
   };
 }
 
+/** A zero-width item at `pos`, to ask a probe whether a position lies inside one of its items. */
+function point(pos: number): Found {
+  return { kind: 'reported', start: pos, end: pos + 1, text: '', source: null, cue: null, cueStart: -1, at: pos };
+}
+
 /** Keeps one item per statement: a direct quote's own attribution wins over the same words read as reported. */
 function merge(direct: readonly Found[], reported: readonly Found[]): Found[] {
   const byStart = (a: Found, b: Found) => a.start - b.start;
   const overlapsAttributed = makeProbe(direct.filter((d) => d.cueStart >= 0).sort(byStart));
-  const keptReported = [...reported].sort(byStart).filter((r) => !overlapsAttributed(r, false));
+  // A cue inside quoted words ("“… you’ll say that …,” he said") is part of the quote, not a new statement.
+  const insideDirect = makeProbe([...direct].sort(byStart));
+  const quotedCues = new Set(
+    [...reported]
+      .filter((r) => r.cueStart >= 0)
+      .sort((a, b) => a.cueStart - b.cueStart)
+      .filter((r) => insideDirect(point(r.cueStart), true)),
+  );
+  const keptReported = [...reported].sort(byStart).filter((r) => !quotedCues.has(r) && !overlapsAttributed(r, false));
   // A quoted fragment with no attribution of its own inside a reported statement is part of it.
   const insideReported = makeProbe(keptReported);
   const keptDirect = [...direct].sort(byStart).filter((d) => d.cueStart >= 0 || !insideReported(d, true));

@@ -197,7 +197,11 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
         AFTER_CUE.has(next.lower) ||
         (OBJECT_CUES.has(lemma) && (OBJECT_WORDS.has(next.lower) || POSSESSIVES.has(next.lower) || isUpperStart(next.text)));
       const sourceIsBefore = wordCount(tokens, c + 1, k) > 0;
+      // "…, Mrs. Clinton said on Saturday that Y": the statement follows the cue, so this is not inverted.
+      const forward = contentStart(tokens, k, lemma);
+      const statementFollows = sourceIsBefore && isWord(tokens[forward - 1], 'that');
       if (
+        !statementFollows &&
         (!sourceIsBefore || endsAtCue) &&
         source.length > 0 &&
         (plausibleSource(source) || (sourceIsBefore && endsAtCue && source.length <= 4)) &&

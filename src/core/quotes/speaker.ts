@@ -202,6 +202,10 @@ export function resolveSource(fullPhrase: readonly Token[], index: NameIndex): S
   return { kind: 'name', name, person: true };
 }
 
+/** Words after a capitalised sentence opener that show it is not a person subject ("Iowa and …", "China's …"). */
+const SUBJECT_STOP = new Set(['of', 'and', 'or', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'to',
+  'in', 'on', 'for', 'at', 'as', 'with', 'by', 'from', 'that', 'which', 'it', 'its', 'this', 'the', 'a', 'an']);
+
 export interface Mention {
   readonly at: number;
   readonly name: string;
@@ -219,7 +223,13 @@ export function subjectMentions(all: readonly Token[], sentences: readonly { sta
       const words = stripRun(run.words, index.follows);
       const name = words.join(' ');
       if (isOrgName(name)) continue;
-      const full = words.length === 1 ? index.byToken.get(name.toLowerCase()) : personFor(name, index.people) ?? (words.length >= 2 ? name : undefined);
+      let full = words.length === 1 ? index.byToken.get(name.toLowerCase()) : personFor(name, index.people) ?? (words.length >= 2 ? name : undefined);
+      // A lone name opening the sentence before a verb ("Obama seemed …") is a subject even without a fuller form.
+      if (full === undefined && words.length === 1 && run.start === tokens[0]?.start && run.words.length === 1) {
+        const next = tokens[1];
+        const w = words[0]!;
+        if (next !== undefined && next.word && next.text === next.lower && !SUBJECT_STOP.has(next.lower) && w !== w.toUpperCase() && !LEADERS.has(w.toLowerCase())) full = w;
+      }
       if (full === undefined) continue;
       out.push({ at: run.start, name: full });
       break;
