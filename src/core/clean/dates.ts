@@ -1,7 +1,7 @@
 /** Publication dates as pages write them ("Nov. 19, 2019", "19 November 2019", "2019-11-19T08:03") → ISO. */
 import { parseMonthDay } from './dateline.js';
 
-const ISO = /\b((?:19|20)\d{2})-([01]\d)-([0-3]\d)\b/;
+const ISO = /(?<!\d)((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?!\d)/;
 const MONTH_FIRST = /\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? ((?:19|20)\d{2})\b/;
 const DAY_FIRST = /\b(\d{1,2}) ([A-Z][a-z]{2,8})\.?,? ((?:19|20)\d{2})\b/;
 

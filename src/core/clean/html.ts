@@ -11,7 +11,7 @@ import { isCaptionLabel, isCaptionLine, isInlinePromo, isTailMarker, isWidgetLin
 import { stripDateline } from './dateline.js';
 import { readMetadata } from './metadata.js';
 import { squashSpaces } from './normalize.js';
-import { cleanPlainText, type PlainArticle } from './plaintext.js';
+import { bylineOf, cleanPlainText, type PlainArticle } from './plaintext.js';
 
 interface DomNode {
   nodeType: number;
@@ -95,7 +95,7 @@ export function tidyParagraphs(lines: readonly string[], title: string | null): 
     const cleaned = stripCredit(line);
     const key = cleaned.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (key === '' || seen.has(key)) continue;
-    if (out.length === 0 && key === titleKey) continue;
+    if (out.length === 0 && (key === titleKey || bylineOf(cleaned) !== null)) continue;
     seen.add(key);
     out.push(cleaned);
   }

@@ -138,7 +138,8 @@ export function markdownToText(text: string): { heading: string | null; text: st
 export function cleanMarkdown(text: string): CleanDocument {
   const { meta, rest } = splitFrontMatter(text);
   const { heading, text: plain } = markdownToText(rest);
-  const article = cleanPlainText(heading ? `${heading}\n\n${plain}` : plain);
+  // Markdown is written, not scraped: every paragraph is kept, only furniture lines go.
+  const article = cleanPlainText(heading ? `${heading}\n\n${plain}` : plain, { scraped: false });
   const date = meta.date ? (normalizeDateValue(meta.date) ?? meta.date) : article.date;
   return {
     title: meta.title ?? heading ?? article.title,

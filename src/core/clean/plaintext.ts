@@ -59,7 +59,7 @@ function pickHeadline(features: readonly LineFeatures[], lineKeys: readonly stri
   return best;
 }
 
-function bylineOf(line: string): string | null {
+export function bylineOf(line: string): string | null {
   const m = /^By:? ([\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}?)(?:,| and | \||$)/u.exec(line);
   return m && line.length < 80 ? m[1]!.trim() : null;
 }
@@ -79,7 +79,26 @@ function steepenRuns(scores: number[]): void {
   }
 }
 
-export function cleanPlainText(text: string): PlainArticle {
+/**
+ * A text that is already just an article (headline, paragraphs, maybe a list) needs no block choice:
+ * no tail headings or share bars, and hardly any line that looks like page furniture.
+ */
+function looksCurated(features: readonly LineFeatures[], scores: readonly number[]): boolean {
+  let furniture = 0;
+  for (let i = 1; i < features.length; i++) {
+    const f = features[i]!;
+    if (f.tail || f.shareBar || f.comments || f.widget || f.notice) return false;
+    if (scores[i]! < 0) furniture++;
+  }
+  return furniture <= Math.max(1, 0.2 * (features.length - 1));
+}
+
+export interface PlainTextOptions {
+  /** `true`: find the article among page furniture; `false`: the text is the article; default: decide from the text. */
+  readonly scraped?: boolean;
+}
+
+export function cleanPlainText(text: string, options: PlainTextOptions = {}): PlainArticle {
   const blocks = text
     .split('\n')
     .map(squashSpaces)
@@ -96,8 +115,9 @@ export function cleanPlainText(text: string): PlainArticle {
     counted.add(key);
     return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
   });
+  const curated = options.scraped === undefined ? looksCurated(features, scores) : !options.scraped;
   steepenRuns(scores);
-  let { start, end } = articleSegment(
+  let { start, end } = curated ? { start: 0, end: blocks.length } : articleSegment(
     scores,
     features.map((f): Wall => (f.shareBar || f.comments ? 'end' : f.tail ? (isSoftTailMarker(f.text) ? 'box' : 'tail') : null)),
     features.map((f) => f.comments),
