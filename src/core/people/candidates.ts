@@ -161,7 +161,7 @@ function isLeadingNoise(t: Token): boolean {
     isHyphenatedCommon(t) ||
     looksLikeDemonym(lower) ||
     // A sentence-opening adverb or verb that is no name ("Reluctantly Romney", "Asked Smith").
-    (isCommonWord(lower) && !isKnownName(lower) && (lower.endsWith('ly') || lower.endsWith('ing') || lower.endsWith('ed')))
+    ((lower.endsWith('ly') || lower.endsWith('ing') || lower.endsWith('ed')) && isCommonWord(lower) && !isKnownName(lower))
   );
 }
 

@@ -89,13 +89,15 @@ function countHeadlineMentions(tokens: readonly Token[], shouting: readonly bool
     const words = e.parts.length > 1 ? [e.parts[0]!, e.parts[e.parts.length - 1]!] : [e.parts[0]!];
     for (const w of words) byWord.set(w, byWord.has(w) && byWord.get(w) !== e ? null : e);
   }
+  const touched = new Set<Entity>();
   tokens.forEach((t, i) => {
     if (!shouting[i] || !t.word || t.letters < 2 || t.initial) return;
     const e = byWord.get(t.lower);
     if (!e) return;
     e.spans.push({ start: t.start, end: t.start + t.bare.length });
+    touched.add(e);
   });
-  for (const e of entities) e.spans.sort((a, b) => a.start - b.start);
+  for (const e of touched) e.spans.sort((a, b) => a.start - b.start);
 }
 
 /** Most important first: often mentioned, named early, given a role, speaking. */
@@ -117,13 +119,20 @@ export function findPeople(body: string, _sentences: readonly Sentence[]): Perso
   const mentions = candidates.map((c) => toMention(body, tokens, c));
   // A name in a line-up beside people is a person too ("Given, Breen, Staunton, ... Quinn, O'Neill").
   const groups = listGroups(tokens, candidates);
-  const firstPass = new Set(groupMentions(mentions).flatMap((e) => e.spans.map((s) => s.start)));
+  // Who is a person before line-ups count: founders, and single words that name a founder.
+  const founderWords = new Set<string>();
+  for (const m of mentions) {
+    if (!m.canFound) continue;
+    founderWords.add(m.parts[0]!);
+    founderWords.add(m.parts[m.parts.length - 1]!);
+  }
+  const isPerson = (m: Mention): boolean => m.canFound || (m.parts.length === 1 && founderWords.has(m.parts[0]!));
   const size = new Map<number, number>();
   const people = new Map<number, number>();
   mentions.forEach((m, i) => {
     const g = groups[i]!;
     size.set(g, (size.get(g) ?? 0) + 1);
-    if (firstPass.has(m.span.start)) people.set(g, (people.get(g) ?? 0) + 1);
+    if (isPerson(m)) people.set(g, (people.get(g) ?? 0) + 1);
   });
   const listed = mentions.map((m, i) => {
     const g = groups[i]!;
