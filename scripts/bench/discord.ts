@@ -201,7 +201,9 @@ export async function runDiscordBench(): Promise<void> {
     { token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, articlesDir: '/nonexistent', apiUrl: emulator.apiUrl },
     { source: new MemorySource(articles), logger },
   );
-  console.log(`  bot ready (index of ${bot.context.index.size} articles built, connected, commands registered) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `  bot ready (index of ${bot.context.index.size} articles built, ${bot.context.index.pendingFullText} awaiting full-text, connected, commands registered) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   const queries = autocompleteQueries(articles, 1000);
   try {

@@ -64,3 +64,12 @@ test('200 interactions fired at once (briefs, autocompletes, searches, figures) 
     else expect((await handle.final()).embeds.length).toBeGreaterThan(0);
   }
 });
+
+test('buttons of a message sent before a restart still work after it, and commands are not re-registered', async () => {
+  const message = await env.emulator.sendCommand('brief', { article: BLINKEN_ID }).final();
+  const puts = env.emulator.requestsTo('/applications/:app/guilds/:guild/commands', 'PUT').length;
+  await env.restart();
+  const click = env.emulator.sendButton(`brief:v1:p:t:${BLINKEN_ID}`, message);
+  expect((await click.final()).embeds[0]?.title).toBe(`People — ${BLINKEN_TITLE}`);
+  expect(env.emulator.requestsTo('/applications/:app/guilds/:guild/commands', 'PUT')).toHaveLength(puts);
+});
