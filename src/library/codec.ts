@@ -1,4 +1,4 @@
-import type { Briefing, Quote, Sentence } from '../core/types.js';
+import type { Briefing, NumberMention, Quote, Sentence } from '../core/types.js';
 
 /**
  * A compact, JSON-safe form of a Briefing for the on-disk cache. Sentence text is almost always a slice
@@ -7,13 +7,46 @@ import type { Briefing, Quote, Sentence } from '../core/types.js';
  */
 type PackedSentence = [start: number, end: number, paragraph: number] | [start: number, end: number, paragraph: number, text: string];
 
-export interface PackedBriefing extends Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst'> {
+export interface PackedBriefing extends Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst' | 'numbers'> {
   readonly s: PackedSentence[];
   readonly m: (number | Sentence)[];
   /** Quotes whose text is the body slice at their range carry no text. */
   readonly q: (Omit<Quote, 'text'> & { text?: string })[];
   /** The standfirst, or 1 when it is the body's first paragraph (the usual case). */
   readonly f: string | null | 1;
+  /** Numbers: text omitted when it is the body slice at their range; context as its offset when it is in the body nearby. */
+  readonly n: PackedNumber[];
+}
+
+type PackedNumber = Omit<NumberMention, 'text' | 'context'> & { text?: string; context?: string; c?: number; cl?: number };
+
+/** How far from a number its context phrase may start and still be stored as an offset. */
+const CONTEXT_REACH = 1000;
+
+function packNumber(x: NumberMention, body: string): PackedNumber {
+  const { text, context, ...rest } = x;
+  const out: PackedNumber = { ...rest };
+  if (body.slice(x.start, x.end) !== text) out.text = text;
+  const at = context ? body.indexOf(context, Math.max(0, x.start - CONTEXT_REACH)) : -1;
+  if (at >= 0 && at <= x.end + CONTEXT_REACH) {
+    out.c = at;
+    out.cl = context.length;
+  } else out.context = context;
+  return out;
+}
+
+function unpackNumber(x: unknown, body: string): NumberMention {
+  if (!isObject(x) || typeof x['start'] !== 'number' || typeof x['end'] !== 'number') throw new Error('malformed number');
+  const { c, cl, text, context, ...rest } = x;
+  const range = rest as unknown as Omit<NumberMention, 'text' | 'context'>;
+  if (range.start < 0 || range.end > body.length) throw new Error('number range outside the body');
+  let phrase: string;
+  if (typeof context === 'string') phrase = context;
+  else {
+    if (typeof c !== 'number' || typeof cl !== 'number' || c < 0 || c + cl > body.length) throw new Error('number context outside the body');
+    phrase = body.slice(c, c + cl);
+  }
+  return { ...range, text: typeof text === 'string' ? text : body.slice(range.start, range.end), context: phrase };
 }
 
 function sameSentence(a: Sentence, b: Sentence | undefined): boolean {
@@ -26,7 +59,7 @@ function firstParagraph(body: string): string {
 }
 
 export function packBriefing(briefing: Briefing): PackedBriefing {
-  const { sentences, summary, quotes, standfirst, ...rest } = briefing;
+  const { sentences, summary, quotes, standfirst, numbers, ...rest } = briefing;
   const { body } = briefing;
   const q = quotes.map((x) => {
     if (body.slice(x.start, x.end) !== x.text) return x;
@@ -39,7 +72,8 @@ export function packBriefing(briefing: Briefing): PackedBriefing {
     return plain ? [x.start, x.end, x.paragraph] : [x.start, x.end, x.paragraph, `${x.index}\u0000${x.text}`];
   });
   const m = summary.map((x) => (sameSentence(x, sentences[x.index]) ? x.index : x));
-  return { ...rest, s, m, q, f };
+  const n = numbers.map((x) => packNumber(x, body));
+  return { ...rest, s, m, q, f, n };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -49,13 +83,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Rebuilds a Briefing; throws on anything that is not a well-formed packed briefing (never trust a cache). */
 export function unpackBriefing(value: unknown): Briefing {
   if (!isObject(value)) throw new Error('entry is not an object');
-  const { s, m, q, f, ...rest } = value;
+  const { s, m, q, f, n, ...rest } = value;
   const body = rest['body'];
   if (typeof body !== 'string') throw new Error('entry has no body');
   if (!Array.isArray(s) || !Array.isArray(m)) throw new Error('entry has no sentences');
   if (!Array.isArray(q)) throw new Error('entry has no quotes');
+  if (!Array.isArray(n)) throw new Error('entry has no numbers');
   if (f !== 1 && f !== null && typeof f !== 'string') throw new Error('entry has a malformed standfirst');
-  for (const key of ['people', 'numbers', 'tags']) if (!Array.isArray(rest[key])) throw new Error(`entry has no ${key}`);
+  for (const key of ['people', 'tags']) if (!Array.isArray(rest[key])) throw new Error(`entry has no ${key}`);
   if (typeof rest['wordCount'] !== 'number' || typeof rest['format'] !== 'string') throw new Error('entry has no word count or format');
   const sentences: Sentence[] = s.map((raw: unknown, i) => {
     if (!Array.isArray(raw) || raw.length < 3) throw new Error('malformed sentence');
@@ -84,6 +119,7 @@ export function unpackBriefing(value: unknown): Briefing {
     return typeof x['text'] === 'string' ? quote : { ...quote, text: body.slice(quote.start, quote.end) };
   });
   const standfirst = f === 1 ? firstParagraph(body) : (f as string | null);
-  const restFields = rest as unknown as Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst'>;
-  return { ...restFields, standfirst, sentences, summary, quotes };
+  const numbers = n.map((x: unknown) => unpackNumber(x, body));
+  const restFields = rest as unknown as Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst' | 'numbers'>;
+  return { ...restFields, standfirst, sentences, summary, quotes, numbers };
 }

@@ -12,7 +12,7 @@ import { nodeFs, removeFileDurably, type AtomicFs } from './write.js';
 import { articleIdOf, isArticleFile, type SkippedFile, type StoredArticle } from './store.js';
 
 export interface LiveLibraryOptions {
-  /** Where the analysis cache lives; null turns it off. Default: `<dir>/.cache/briefbot`. */
+  /** Where the analysis cache lives; null turns it off. Default: $BRIEFBOT_CACHE_DIR, else `<dir>/.cache/briefbot`. */
   readonly cacheDir?: string | null;
   /** Watch the folder with fs.watch (default true). */
   readonly watch?: boolean;
@@ -113,7 +113,7 @@ export class LiveArticleLibrary implements ArticleSource {
     this.warn = options.warn ?? ((message) => console.warn(`briefbot library: ${message}`));
     this.analyze = options.analyze ?? analyzeBytes;
     this.fs = options.fs ?? nodeFs;
-    const cacheDir = options.cacheDir === undefined ? join(dir, '.cache', 'briefbot') : options.cacheDir;
+    const cacheDir = options.cacheDir === undefined ? process.env['BRIEFBOT_CACHE_DIR']?.trim() || join(dir, '.cache', 'briefbot') : options.cacheDir;
     this.cache = cacheDir === null ? null : new AnalysisCache(cacheDir, ENGINE_VERSION, this.warn);
   }
 
