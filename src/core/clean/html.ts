@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import type { CleanDocument } from '../types.js';
 import { isCaptionLabel, isCaptionLine, isInlinePromo, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
+import { lineFeatures, lineScore, looksEnglish } from './mainblock.js';
 import { readMetadata } from './metadata.js';
 import { squashSpaces } from './normalize.js';
 import { bylineOf, cleanPlainText, type PlainArticle } from './plaintext.js';
@@ -69,6 +70,15 @@ export function blockText(root: DomNode, skip: ReadonlySet<string> = SKIP): stri
   }
   breakLine();
   return lines;
+}
+
+/** How much running prose the lines hold, by the text main-block finder's own line scores. */
+function proseMass(lines: readonly string[]): number {
+  const features = lines.map(lineFeatures);
+  const english = looksEnglish(features);
+  let mass = 0;
+  for (const f of features) mass += Math.max(0, lineScore(f, english));
+  return mass;
 }
 
 function wordCount(lines: readonly string[]): number {
@@ -148,19 +158,22 @@ export function cleanHtml(html: string): CleanDocument {
   const document = parsePage(html);
   const meta = readMetadata(document as never);
   const readable = withinReadabilityLimits(document as unknown as DomNode);
-  // A page too big or too deep for Readability is read as text straight away, from the untouched tree.
-  const pageText = readable ? null : blockText(document as unknown as DomNode, SKIP_IN_PAGE);
+  // The page's visible text is taken before Readability rewrites the tree: it is the fallback when
+  // Readability finds nothing, settles on the wrong block, or the page is too big or deep for it.
+  const pageText = blockText(document as unknown as DomNode, SKIP_IN_PAGE);
   const article = readable ? runReadability(document) : null;
   const title = cleanTitle(article?.title ?? meta.title, meta.siteName ?? article?.siteName ?? null);
   let lines = article?.content ? blockText(article.content) : [];
 
   // Readability sometimes finds nothing (or refuses a huge page): then the text main-block finder reads
   // the page's visible text. Readability has rewritten the first tree by now, so the page is parsed anew.
-  let fallback: PlainArticle | null = null;
+  const fallback: PlainArticle = cleanPlainText(pageText.join('\n'));
   const readabilityWords = wordCount(lines);
   if (readabilityWords < 50) {
-    fallback = cleanPlainText((pageText ?? blockText(parsePage(html) as unknown as DomNode, SKIP_IN_PAGE)).join('\n'));
     if (wordCount(fallback.paragraphs) > readabilityWords) lines = [...fallback.paragraphs];
+  } else if (proseMass(lines) < 0.5 * proseMass(fallback.paragraphs)) {
+    // Readability chose a list or a side block (names, links) while the page holds far more prose.
+    lines = [...fallback.paragraphs];
   }
 
   const paragraphs = tidyParagraphs(lines, title);
@@ -176,11 +189,11 @@ export function cleanHtml(html: string): CleanDocument {
   }
   const byline = article?.byline ? squashSpaces(article.byline).replace(/^by:?\s+/i, '') : null;
   return {
-    title: title ?? fallback?.title ?? null,
+    title: title ?? fallback.title,
     standfirst: paragraphs[0] ?? null,
     source,
     date,
-    author: meta.author ?? byline ?? fallback?.author ?? null,
+    author: meta.author ?? byline ?? fallback.author,
     url: meta.url,
     tags: meta.tags,
     body: paragraphs.join('\n\n'),
