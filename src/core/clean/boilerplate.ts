@@ -170,3 +170,12 @@ const INLINE_BOX_MARKERS = new Set(['related', 'read more', 'see also', 'also re
 export function isSoftTailMarker(line: string): boolean {
   return line.length < 40 && INLINE_BOX_MARKERS.has(lowerKey(line));
 }
+
+const PROMO_START = /^(?:subscribe|sign up|signup|register|download|get (?:the|our|all|unlimited|full|access|the latest)|follow (?:us|@)|like us|join (?:us|our)|click here|tap here|support (?:us|our)|become a (?:member|subscriber|patron)|don't miss|never miss|stay (?:up to date|informed|on top)|to (?:read|continue|get|receive)|for (?:the latest|more (?:news|stories|updates))|want (?:more|to receive)|give us feedback|enjoy(?:ed)? this)\b/i;
+const PROMO_OBJECT = /\b(?:newsletters?|subscri(?:be|ption|bers?)|our app|the app|apps|e-?edition|inbox|podcasts?|updates|feedback|sign up|membership|full (?:story|article)|breaking news|notifications|twitter|facebook|instagram|telegram|whatsapp)\b/i;
+
+/** "Subscribe now to our e-edition for the full story", "Sign up for our newsletter": a site's own promotion. */
+export function isPromoSentence(line: string): boolean {
+  if (line.length > 260) return false;
+  return PROMO_START.test(line) && PROMO_OBJECT.test(line);
+}

@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { CleanDocument } from '../types.js';
-import { isCaptionLabel, isCaptionLine, isInlinePromo, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
 import { lineFeatures, lineScore, looksEnglish } from './mainblock.js';
 import { readMetadata } from './metadata.js';
@@ -101,7 +101,7 @@ export function tidyParagraphs(lines: readonly string[], title: string | null): 
     afterLabel = isCaptionLabel(line);
     if (afterLabel || creditAfterLabel) continue;
     if (isTailMarker(line) && out.length > 0 && seenWords > total * 0.6) break;
-    if (isWidgetLine(line) || isInlinePromo(line) || isCaptionLine(line)) continue;
+    if (isWidgetLine(line) || isInlinePromo(line) || isCaptionLine(line) || isPromoSentence(line)) continue;
     const cleaned = stripCredit(line);
     const key = cleaned.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (key === '' || seen.has(key)) continue;

@@ -4,7 +4,7 @@
  * page is English, widget/menu look) and the article is the contiguous run of lines with the highest
  * total (maximum-sum segment), so menus above and teasers below fall away without site rules.
  */
-import { isCaptionLine, isCommentMarker, isShareBar, isSiteNotice, isTailMarker, isWidgetLine } from './boilerplate.js';
+import { isCaptionLine, isCommentMarker, isPromoSentence, isShareBar, isSiteNotice, isTailMarker, isWidgetLine } from './boilerplate.js';
 
 // Common English function words: real prose is ~40-50% of these, menus and headlines far fewer.
 const STOP_WORDS = new Set(
@@ -124,6 +124,7 @@ function proseWords(l: LineFeatures, english: boolean): boolean {
 export function lineScore(l: LineFeatures, english: boolean): number {
   if (l.widget || l.tail) return -4;
   if (l.notice) return -5;
+  if (isPromoSentence(l.text)) return -3;
   if (l.caption) return -2;
   const w = l.words;
   let score: number;

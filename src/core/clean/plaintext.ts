@@ -4,7 +4,7 @@
  * article is the best-scoring contiguous run of blocks, furniture inside it is dropped, and the
  * headline is taken from just above it.
  */
-import { isCaptionLabel, isCaptionLine, isInlinePromo, isSoftTailMarker, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isSoftTailMarker, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
 import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures, type Wall } from './mainblock.js';
 import { squashSpaces } from './normalize.js';
@@ -157,7 +157,7 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     const creditAfterLabel = afterLabel && f.words <= 10 && !f.sentenceEnd;
     afterLabel = isCaptionLabel(line);
     if (afterLabel || creditAfterLabel) continue;
-    if (isWidgetLine(line) || isInlinePromo(line) || isTailMarker(line) || f.notice) continue;
+    if (isWidgetLine(line) || isInlinePromo(line) || isTailMarker(line) || f.notice || isPromoSentence(line)) continue;
     if (paragraphs.length === 0 && bylineOf(line)) {
       author ??= bylineOf(line);
       continue;
