@@ -142,7 +142,8 @@ function looksLikeDemonym(lower: string): boolean {
 
 /** "Elizabeth I", "Charles VI": a Roman numeral ending a run after a known name. */
 function isRegnalNumber(tokens: readonly Token[], first: number, last: number): boolean {
-  return last - first >= 2 && ROMAN.test(tokens[last - 1]!.text) && isKnownName(tokens[last - 2]!.lower);
+  const prev = tokens[last - 2]!;
+  return last - first >= 2 && ROMAN.test(tokens[last - 1]!.text) && prev.capitalised && !isCommonWord(prev.lower) && !FUNCTION_WORDS.has(prev.lower);
 }
 
 /** A word that may open a run but is not part of a name. */
@@ -213,6 +214,8 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
   while (last - first > 1 && isTrailingNoise(tokens[last - 1]!) && !isRegnalNumber(tokens, first, last) && !(last - first === 2 && isKnownName(tokens[first]!.lower) && isKnownName(tokens[last - 1]!.lower))) last--;
   // Generational suffixes are not part of the name as CoNLL and most style guides count it.
   while (last - first > 2 && (tokens[last - 1]!.lower === 'jr' || tokens[last - 1]!.lower === 'sr')) last--;
+  // Never end on a particle ("Santiago de" once "Cuba" is cut off).
+  while (last - first > 1 && PARTICLES.has(tokens[last - 1]!.text)) last--;
   if (last <= first) return null;
   const parts = tokens.slice(first, last);
   if (parts.length > 1 && EPONYMOUS_ORGS.has(parts.map((t) => (t.initial ? t.lower.replaceAll('.', '') : t.lower)).join(' '))) return null;

@@ -207,6 +207,6 @@ export const EPONYMOUS_ORGS = new Set(
     'tommy hilfiger', 'warner bros', 'jp morgan', 'j p morgan', 'jpmorgan chase', 'john lewis', 'ben jerry', 'dolce gabbana',
     'abercrombie fitch', 'price waterhouse', 'arthur andersen', 'kellogg', 'charles de gaulle', 'john wiley',
     'simon schuster', 'lloyds', 'sotheby', 'christie', 'walt disney world', 'carl zeiss', 'robert bosch', 'ford motor',
-    'dean witter', 'paine webber', 'salomon brothers', 'kidder peabody', 'edward jones', 'raymond james', 'edward d jones',
+    'dean witter', 'paine webber', 'salomon brothers', 'kidder peabody', 'edward d jones',
   ],
 );
