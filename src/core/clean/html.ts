@@ -151,7 +151,32 @@ function runReadability(document: unknown): ReadabilityResult {
 
 function parsePage(html: string) {
   const page = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(page).document;
+  const { document } = parseHTML(page);
+  inlineTemplates(document as unknown as TemplateHost);
+  return document;
+}
+
+interface TemplateElement {
+  textContent: string | null;
+  ownerDocument: { createElement(name: string): TemplateElement & { innerHTML: string } };
+  replaceWith(node: unknown): void;
+}
+interface TemplateHost {
+  querySelectorAll(selector: string): Iterable<TemplateElement>;
+}
+
+/**
+ * Some blog platforms ship the post body as markup inside <script type="text/template">, rendered by
+ * script in the browser; it is turned into ordinary elements so that the article can be found.
+ */
+function inlineTemplates(document: TemplateHost): void {
+  for (const script of [...document.querySelectorAll('script[type="text/template"], script[type="text/x-template"]')]) {
+    const markup = script.textContent ?? '';
+    if (markup.length > 200_000 || !/<p[\s>]/i.test(markup)) continue;
+    const div = script.ownerDocument.createElement('div');
+    div.innerHTML = markup;
+    script.replaceWith(div);
+  }
 }
 
 export function cleanHtml(html: string): CleanDocument {
