@@ -185,7 +185,9 @@ function isTeamOrPlural(t: Token, lowerSeen: ReadonlySet<string>, givenFirst: bo
 /** Trims a run to the name inside it and judges it; null when it is not a person's name. */
 export function judgeRun(tokens: readonly Token[], run: [number, number], lowerSeen: ReadonlySet<string>): Candidate | null {
   let [first, last] = run;
-  let titled = first > 0 && tokens[first - 1]!.word && isTitleWord(tokens[first - 1]!.lower);
+  // A plural title before a single name is a team or a group ("champions Bath").
+  const before = first > 0 ? tokens[first - 1]! : undefined;
+  let titled = before !== undefined && before.word && isTitleWord(before.lower) && !(before.lower.endsWith('s') && !ROLE_WORDS.has(before.lower) && !HONORIFICS.has(before.lower));
   // "Boxing Association President Ramon Manzanares": the name follows the last title in the run,
   // unless a known name precedes that word ("Martin Luther King").
   for (let k = last - 2; k > first; k--) {
