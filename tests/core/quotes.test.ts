@@ -158,6 +158,38 @@ describe('findQuotes: reported speech', () => {
     expect(reported(qs)[0]!.speaker).toBe('Kwame Mensah');
   });
 
+  it('reads partial quotes after a naming verb and a statement joined by ", saying"', () => {
+    const qs = quotesOf(
+      'Senator Lena Ortiz called the bill “a gift to polluters.” ' +
+        '“We will fight it,” Ortiz told the crowd, saying the vote would come before the summer recess.',
+    );
+    const named = reported(qs).find((q) => q.cue === 'called');
+    expect(named?.text).toBe('the bill “a gift to polluters.”');
+    expect(named?.speaker).toBe('Lena Ortiz');
+    const saying = reported(qs).find((q) => q.cue === 'saying');
+    expect(saying?.text).toBe('the vote would come before the summer recess');
+    expect(saying?.speaker).toBe('Lena Ortiz');
+  });
+
+  it('keeps a mixed quote as one reported statement and drops statements inside quoted words', () => {
+    const mixed = quotesOf('Gov. Ray Hill said “the budget is broken” every time the topic came up.');
+    expect(mixed.map((q) => [q.kind, q.text, q.speaker])).toEqual([
+      ['reported', '“the budget is broken” every time the topic came up', 'Ray Hill'],
+    ]);
+    const inner = quotesOf('“People will say that we waited too long,” Mayor Jo Park said.');
+    expect(inner.map((q) => q.kind)).toEqual(['direct']);
+  });
+
+  it('reads headline attributions and an inverted source with a bracketed tag', () => {
+    const qs = quotesOf(
+      'Mayor Says New Bridge Will Open Next Year\n\nFarm incomes fell for the third year in a row, Sen. Dale Cook (R-Iowa) told reporters.',
+    );
+    expect(reported(qs).map((q) => [q.text, q.speaker])).toEqual([
+      ['New Bridge Will Open Next Year', 'Mayor'],
+      ['Farm incomes fell for the third year in a row', 'Dale Cook'],
+    ]);
+  });
+
   it('ranks direct quotes with a named speaker first', () => {
     const qs = quotesOf(
       'The report, the agency said, was delayed for weeks by staff shortages. ' +

@@ -109,3 +109,21 @@ export const PARTICIPLE_CUES = new Set([
 /** Lemmas that are cues only before a clause (not "found the keys", "showed the film"). */
 export const NEEDS_THAT = new Set(['show', 'find', 'know', 'feel', 'point', 'indicate', 'expect', 'hope', 'fear', 'worry',
   'continue', 'agree', 'ask', 'urge', 'remind', 'charge', 'assume', 'mention', 'inform', 'estimate']);
+
+/**
+ * Verbs of stance rather than speech ("wants", "endorsed", "criticized", "a poll shows"): what they take
+ * is also an attributed content, but only read forward ("X wants Y"), never as "Y, X wants".
+ */
+const STANCE_FORMS = new Set([
+  'want', 'wants', 'wanted', 'plans', 'planned', 'endorsed', 'endorses', 'criticized', 'criticised', 'criticizes',
+  'supports', 'supported', 'backed', 'backs', 'opposed', 'opposes', 'defended', 'defends', 'praised', 'praises',
+  'accused', 'accuses', 'urged', 'urges', 'proposed', 'proposes', 'refused', 'sought', 'seeks', 'offered', 'attacked',
+  'questioned', 'rejected', 'rejects', 'dismissed', 'blamed', 'blames', 'described', 'describes', 'cited', 'cites',
+  'asked', 'asks', 'sees', 'saw', 'prefers', 'preferred', 'considered', 'considers', 'expressed', 'discussed',
+  'ordered', 'promised', 'vowed', 'pledged', 'demanded', 'demands', 'insisted', 'condemned', 'applauded', 'welcomed',
+  'called', 'calls', 'seemed', 'seems', 'appeared', 'appears', 'mocked', 'slammed', 'blasted', 'decided', 'recalled',
+]);
+
+export function isStanceForm(lower: string): boolean {
+  return STANCE_FORMS.has(lower);
+}

@@ -100,7 +100,7 @@ export function findQuotes(body: string, sentences: readonly Sentence[], people:
       speaker,
       kind: found.kind,
       cue: found.cue,
-      score: quoteScore(found.kind, speaker, found.text, found.start, body.length),
+      score: quoteScore(found.kind, speaker, found.text, found.cue, found.start, body.length),
     }))
     .sort((a, b) => b.score - a.score || a.start - b.start);
 }

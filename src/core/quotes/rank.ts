@@ -3,11 +3,26 @@
  * substantive (longer) ones, then those early in the story.
  */
 import type { QuoteKind } from '../types.js';
+import { cueLemma, isSpeechLemma } from './cues.js';
 import { countWords } from './tokens.js';
 
-export function quoteScore(kind: QuoteKind, speaker: string | null, text: string, start: number, bodyLength: number): number {
+/** Speech ("said", "according to") is worth more than a stance ("wants", "endorsed"). */
+function cueWeight(cue: string | null): number {
+  if (cue === null || cue === 'according to' || cue === ':') return 1;
+  const lemma = cueLemma(cue.toLowerCase());
+  return lemma !== undefined && isSpeechLemma(lemma) ? 1 : 0.5;
+}
+
+export function quoteScore(
+  kind: QuoteKind,
+  speaker: string | null,
+  text: string,
+  cue: string | null,
+  start: number,
+  bodyLength: number,
+): number {
   const words = countWords(text);
-  const kindScore = kind === 'direct' ? 2 : 1;
+  const kindScore = kind === 'direct' ? 2 : cueWeight(cue);
   const speakerScore = speaker === null ? 0 : 1.5;
   // Substance grows with length up to a long sentence; very short quotes are worth little.
   const lengthScore = Math.min(words, 40) / 40;

@@ -5,7 +5,7 @@
  */
 import type { Sentence } from '../types.js';
 import { plausibleSource, sourceAfter, sourceBefore } from './attribution.js';
-import { cueLemma, NEEDS_THAT, PARTICIPLE_CUES } from './cues.js';
+import { cueLemma, isStanceForm, NEEDS_THAT, PARTICIPLE_CUES } from './cues.js';
 import type { Found } from './found.js';
 import { isPronoun } from './speaker.js';
 import { isUpperStart, tokensIn, type Token } from './tokens.js';
@@ -170,17 +170,19 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     }
     return [];
   }
+  const found: Piece[] = [];
   // A source starts a sentence, so only its first words are searched for the cue (keeps the scan linear).
   for (let k = 0; k < Math.min(end, MAX_CUE_INDEX); k++) {
     const t = tokens[k]!;
     // In running text a capitalised "Says" is a name or a title; in a headline it is the verb.
     if (!t.word || (t.text !== t.lower && !(headline && k > 0))) continue;
-    const lemma = cueLemma(t.lower);
+    const stance = cueLemma(t.lower) === undefined && isStanceForm(t.lower);
+    const lemma = cueLemma(t.lower) ?? (stance ? t.lower : undefined);
     if (lemma === undefined) continue;
     // Inverted: "Y, X said" / "Y, said X".
     let c = k - 1;
     while (c >= 0 && !isComma(tokens[c]) && k - c <= 9) c--;
-    if (c > 0 && isComma(tokens[c]) && wordCount(tokens, 0, c) >= MIN_CONTENT_WORDS && !NOT_INVERTED.has(lemma)) {
+    if (!stance && c > 0 && isComma(tokens[c]) && wordCount(tokens, 0, c) >= MIN_CONTENT_WORDS && !NOT_INVERTED.has(lemma)) {
       let source: Token[] = tokens.slice(c + 1, k).filter((x) => x.word || x.text === '(');
       // "Y, said X" — but not "Y, saying X": a participle there starts a clause, not a source.
       if (source.length === 0 && !t.lower.endsWith('ing')) {
@@ -210,7 +212,7 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
         const pieces: Piece[] = [{ from: 0, to: c, source, cue: t, cueText: t.text }];
         const more = participle(tokens, k + 1, source);
         if (more) pieces.push(more);
-        return pieces;
+        return [...found, ...pieces];
       }
     }
     // Forward: "X said (that) Y", with X at the start of the sentence or after an opening phrase.
@@ -236,9 +238,11 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     if (NEEDS_THAT.has(lemma) && !isWord(tokens[start - 1], 'that')) continue;
     const to = clauseEnd(tokens, start, end);
     if (wordCount(tokens, start, to) < MIN_CONTENT_WORDS) continue;
-    return [{ from: start, to, source, cue: t, cueText: t.text }];
+    found.push({ from: start, to, source, cue: t, cueText: t.text });
+    // A sentence can hold a second statement after the first one's clause ends ("…, and Jones said …").
+    k = to - 1;
   }
-  return [];
+  return found;
 }
 
 const NAMING = new Set(['called', 'calls', 'calling', 'described', 'describes', 'describing', 'dubbed', 'labeled',

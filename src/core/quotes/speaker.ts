@@ -97,7 +97,8 @@ export interface NameIndex {
 function stripRun(words: readonly string[], follows: Map<string, Set<string>>): string[] {
   const out = words.map(bare);
   while (out.length > 1 && LEADERS.has(out[0]!.toLowerCase())) out.shift();
-  if (isOrgName(out.join(' '))) return out;
+  // An organisation ends with its kind ("State Department", "Daily News"); "Party Chief Vuong Dinh Hue" does not.
+  if (ORG_WORDS.has(out[out.length - 1]!.toLowerCase())) return out;
   // Cut after the last title word: "Health Minister Sara Kim" → "Sara Kim".
   for (let i = out.length - 2; i >= 0; i--) {
     if (TITLE_WORDS.has(out[i]!.toLowerCase())) {
