@@ -107,6 +107,22 @@ describe('cleanDocument on an HTML page', () => {
     expect(d.body).toContain(story[1]);
   });
 
+  it('reads a post body shipped as markup inside a text/template script', () => {
+    const paragraphs = story.slice(0, 3).map((p) => `<p>${p}</p>`).join('');
+    const html = `<html><head><title>Blog</title></head><body><div class="post-body"><script type="text/template">${paragraphs}</script></div></body></html>`;
+    expect(cleanDocument(html, 'html').body.split('\n\n')).toEqual(story.slice(0, 3));
+  });
+
+  it('drops the site promotion lines at the end of a story', () => {
+    const html = `<html><head><title>Trains</title></head><body><article>${story.map((p) => `<p>${p}</p>`).join('')}
+      <p>Subscribe now to our e-edition for the full story.</p>
+      <p>Sign up for our newsletter to get the latest news in your inbox.</p></article></body></html>`;
+    const d = cleanDocument(html, 'html');
+    expect(d.body).not.toContain('Subscribe');
+    expect(d.body).not.toContain('newsletter');
+    expect(d.body.split('\n\n')).toEqual(story);
+  });
+
   it('goes through decodeInput for a real .html file', () => {
     const decoded = decodeInput(Buffer.from(page, 'utf8'), 'story.html');
     expect(decoded.format).toBe('html');

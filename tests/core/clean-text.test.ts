@@ -118,6 +118,28 @@ describe('cleanDocument on text written for these tests', () => {
     ]);
   });
 
+  it('keeps every line of an already clean text, short list items at the end included', () => {
+    const text = [
+      'What the new rules change',
+      '',
+      'From next month, shops in the old town must close their terraces at eleven in the evening, the council decided on Thursday.',
+      '',
+      'The rules also cover:',
+      'delivery times',
+      'street music',
+      'outdoor heaters',
+    ].join('\n');
+    const doc = cleanDocument(text, 'text');
+    expect(doc.title).toBe('What the new rules change');
+    expect(doc.body.split('\n\n')).toEqual([
+      'From next month, shops in the old town must close their terraces at eleven in the evening, the council decided on Thursday.',
+      'The rules also cover:',
+      'delivery times',
+      'street music',
+      'outdoor heaters',
+    ]);
+  });
+
   it('keeps short real sentences inside the story', () => {
     const text = [
       'Storm warning',

@@ -65,6 +65,27 @@ export function bylineOf(line: string): string | null {
 }
 
 /**
+ * Short items right after a line that introduces them ("The rules also cover:") are a list that belongs
+ * to the text, not a menu: they get a small positive score instead of the short-line penalty.
+ */
+function keepIntroducedLists(features: readonly LineFeatures[], scores: number[]): void {
+  let inList = false;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    if (f.widget || f.tail || f.shareBar || f.comments || f.notice || f.caption) {
+      inList = false;
+      continue;
+    }
+    if (inList && f.words <= 12) scores[i] = Math.max(scores[i]!, 0.2);
+    else inList = false;
+    if (f.words >= 3 && f.text.endsWith(':') && !f.tail) {
+      scores[i] = Math.max(scores[i]!, 0.5);
+      inList = true;
+    }
+  }
+}
+
+/**
  * A long run of non-prose lines (a menu, a list of teasers, a sidebar) is a stronger boundary than its
  * lines one by one: the k-th line of a run costs more than the first, so a few captions or an ad inside a
  * story cost little while twenty menu entries cut it off.
@@ -115,6 +136,7 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     counted.add(key);
     return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
   });
+  keepIntroducedLists(features, scores);
   const curated = options.scraped === undefined ? looksCurated(features, scores) : !options.scraped;
   steepenRuns(scores);
   let { start, end } = curated ? { start: 0, end: blocks.length } : articleSegment(
