@@ -38,9 +38,8 @@ test('the Hanoi brief names Daniel Kritenbrink and Vuong Dinh Hue, and the 229 p
   expectNoViolations(env.emulator);
 });
 
-// Skipped: the cleaning stage (src/core/clean, not the bot) still takes the all-caps site banner
-// "14TH NATIONAL CONGRESS …" above the headline as the title. Un-skip when the title finder skips banners.
-test.skip('the Hanoi article keeps its headline, not the site banner above it', async () => {
+// Depends on the cleaning stage's title finder skipping the all-caps site banner above the headline.
+test('the Hanoi article keeps its headline, not the site banner above it', async () => {
   const message = await env.emulator.sendCommand('brief', { article: HANOI_ID }).final();
   expect(message.embeds[0]?.title).toBe(HANOI_TITLE);
 });
