@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hasEvalData, readJsonl } from '../eval/lib.js';
@@ -20,8 +20,11 @@ interface ChildResult {
   /** Process start until the bench code runs (node + tsx), then until the engine is imported. */
   bootMs: number;
   importMs: number;
-  /** LiveArticleLibrary.open alone. */
+  /** LiveArticleLibrary.open alone, wall and CPU (all threads: the analysis workers count too). */
   openMs: number;
+  openCpuMs: number;
+  /** 1-minute load average when the child started: on a shared machine, wall times grow with it. */
+  load: number;
   readyMs: number;
   rssMb: number;
   heapMb: number;
@@ -71,8 +74,11 @@ async function child(dir: string, cacheDir: string, withSearch: boolean): Promis
   const { LiveArticleLibrary } = await import('../../src/library/live.js');
   const { buildBriefView } = await import('../../src/present/brief-view.js');
   const importMs = performance.now() - bootMs;
+  const cpu = process.cpuUsage();
   const library = await LiveArticleLibrary.open(dir, { cacheDir, watch: false, rescanIntervalMs: 0, warn: () => {} });
   const openMs = performance.now() - bootMs - importMs;
+  const used = process.cpuUsage(cpu);
+  const openCpuMs = (used.user + used.system) / 1000;
   const first = library.list()[0];
   if (!first || buildBriefView(first.briefing, first.id).summary.length === 0) throw new Error('no correct first brief');
   const readyMs = performance.now();
@@ -80,6 +86,8 @@ async function child(dir: string, cacheDir: string, withSearch: boolean): Promis
     bootMs,
     importMs,
     openMs,
+    openCpuMs,
+    load: loadavg()[0] ?? 0,
     readyMs,
     rssMb: process.memoryUsage().rss / 1e6,
     heapMb: process.memoryUsage().heapUsed / 1e6,
@@ -142,12 +150,12 @@ export async function runLibraryBench(): Promise<void> {
     console.log(
       `library: cold start (no cache) ${fmt(cold.readyMs / 1000, 2)} s to ready, ${cold.analysed} analysed (${fmt(cold.analysed / (cold.readyMs / 1000))} /s incl. start-up), RSS ${fmt(cold.rssMb)} MB, heap ${fmt(cold.heapMb)} MB   [target < 60 s, < 600 MB]`,
     );
-    console.log(`library:   (boot ${fmt(cold.bootMs)} ms + import ${fmt(cold.importMs)} ms + open ${fmt(cold.openMs)} ms)`);
+    console.log(`library:   (boot ${fmt(cold.bootMs)} ms + import ${fmt(cold.importMs)} ms + open ${fmt(cold.openMs)} ms wall, ${fmt(cold.openCpuMs)} ms CPU; load average ${cold.load.toFixed(1)} on ${availableParallelism()} cores)`);
     const warm = await runChild(dir, cacheDir, true);
     console.log(
       `library: warm start (cache)    ${fmt(warm.readyMs / 1000, 2)} s to ready, ${warm.cached} from cache, ${warm.analysed} analysed, RSS ${fmt(warm.rssMb)} MB (with search index), heap ${fmt(warm.heapMb)} MB   [target < 2 s, < 600 MB]`,
     );
-    console.log(`library:   (boot ${fmt(warm.bootMs)} ms + import ${fmt(warm.importMs)} ms + open ${fmt(warm.openMs)} ms)`);
+    console.log(`library:   (boot ${fmt(warm.bootMs)} ms + import ${fmt(warm.importMs)} ms + open ${fmt(warm.openMs)} ms wall, ${fmt(warm.openCpuMs)} ms CPU; load average ${warm.load.toFixed(1)})`);
     if (warm.search) {
       const s = warm.search;
       console.log(

@@ -13,7 +13,7 @@ import { writeFileAtomic } from './write.js';
  * the engine version and the sha256 of its payload: anything that does not match is thrown away and
  * rebuilt, never trusted.
  */
-export const CACHE_SCHEMA = 3;
+export const CACHE_SCHEMA = 4;
 const SHARDS = '0123456789abcdef';
 
 export interface Fingerprint {

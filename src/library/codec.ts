@@ -1,4 +1,4 @@
-import type { Briefing, NumberMention, Quote, Sentence } from '../core/types.js';
+import type { Briefing, NumberMention, Person, Quote, Sentence } from '../core/types.js';
 
 /**
  * A compact, JSON-safe form of a Briefing for the on-disk cache. Sentence text is almost always a slice
@@ -7,15 +7,17 @@ import type { Briefing, NumberMention, Quote, Sentence } from '../core/types.js'
  */
 type PackedSentence = [start: number, end: number, paragraph: number] | [start: number, end: number, paragraph: number, text: string];
 
-export interface PackedBriefing extends Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst' | 'numbers'> {
+export interface PackedBriefing extends Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst' | 'numbers' | 'people'> {
   readonly s: PackedSentence[];
   readonly m: (number | Sentence)[];
-  /** Quotes whose text is the body slice at their range carry no text. */
-  readonly q: (Omit<Quote, 'text'> & { text?: string })[];
+  /** Quotes (a table); text omitted when it is the body slice at their range. */
+  readonly q: Table;
   /** The standfirst, or 1 when it is the body's first paragraph (the usual case). */
   readonly f: string | null | 1;
-  /** Numbers: text omitted when it is the body slice at their range; context as its offset when it is in the body nearby. */
-  readonly n: PackedNumber[];
+  /** Numbers (a table): text omitted when it is the body slice at their range; context as its offset when it is in the body nearby. */
+  readonly n: Table;
+  /** People (a table), spans as [start, end] pairs. */
+  readonly p: Table;
 }
 
 type PackedNumber = Omit<NumberMention, 'text' | 'context'> & { text?: string; context?: string; c?: number; cl?: number };
@@ -49,6 +51,47 @@ function unpackNumber(x: unknown, body: string): NumberMention {
   return { ...range, text: typeof text === 'string' ? text : body.slice(range.start, range.end), context: phrase };
 }
 
+/**
+ * A list of same-shaped objects as one key list and rows of values: the key names, repeated in every
+ * quote and number, were a third of the cache. A key a row lacks becomes null.
+ */
+interface Table {
+  readonly k: string[];
+  readonly r: unknown[][];
+}
+
+function toTable(rows: readonly object[]): Table {
+  const keys: string[] = [];
+  for (const row of rows) for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);
+  return { k: keys, r: rows.map((row) => keys.map((key) => (row as Record<string, unknown>)[key] ?? null)) };
+}
+
+function fromTable(value: unknown, what: string): Record<string, unknown>[] {
+  if (!isObject(value) || !Array.isArray(value['k']) || !Array.isArray(value['r'])) throw new Error(`entry has no ${what}`);
+  const keys = value['k'] as unknown[];
+  if (!keys.every((key) => typeof key === 'string')) throw new Error(`malformed ${what} keys`);
+  return (value['r'] as unknown[]).map((row) => {
+    if (!Array.isArray(row) || row.length !== keys.length) throw new Error(`malformed ${what} row`);
+    const out: Record<string, unknown> = {};
+    keys.forEach((key, i) => (out[key as string] = row[i]));
+    return out;
+  });
+}
+
+function packPerson(person: Person): object {
+  return { ...person, spans: person.spans.map((span) => [span.start, span.end]) };
+}
+
+function unpackPerson(row: Record<string, unknown>, body: string): Person {
+  const { spans, ...rest } = row;
+  if (typeof rest['name'] !== 'string' || !Array.isArray(spans) || !Array.isArray(rest['aliases'])) throw new Error('malformed person');
+  const ranges = spans.map((span: unknown) => {
+    if (!Array.isArray(span) || typeof span[0] !== 'number' || typeof span[1] !== 'number' || span[1] > body.length) throw new Error('person span outside the body');
+    return { start: span[0] as number, end: span[1] as number };
+  });
+  return { ...(rest as unknown as Omit<Person, 'spans'>), spans: ranges };
+}
+
 function sameSentence(a: Sentence, b: Sentence | undefined): boolean {
   return b !== undefined && a.start === b.start && a.end === b.end && a.text === b.text && a.paragraph === b.paragraph && a.index === b.index;
 }
@@ -59,7 +102,7 @@ function firstParagraph(body: string): string {
 }
 
 export function packBriefing(briefing: Briefing): PackedBriefing {
-  const { sentences, summary, quotes, standfirst, numbers, ...rest } = briefing;
+  const { sentences, summary, quotes, standfirst, numbers, people, ...rest } = briefing;
   const { body } = briefing;
   const q = quotes.map((x) => {
     if (body.slice(x.start, x.end) !== x.text) return x;
@@ -72,8 +115,8 @@ export function packBriefing(briefing: Briefing): PackedBriefing {
     return plain ? [x.start, x.end, x.paragraph] : [x.start, x.end, x.paragraph, `${x.index}\u0000${x.text}`];
   });
   const m = summary.map((x) => (sameSentence(x, sentences[x.index]) ? x.index : x));
-  const n = numbers.map((x) => packNumber(x, body));
-  return { ...rest, s, m, q, f, n };
+  const n = toTable(numbers.map((x) => packNumber(x, body)));
+  return { ...rest, s, m, q: toTable(q), f, n, p: toTable(people.map(packPerson)) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -83,14 +126,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Rebuilds a Briefing; throws on anything that is not a well-formed packed briefing (never trust a cache). */
 export function unpackBriefing(value: unknown): Briefing {
   if (!isObject(value)) throw new Error('entry is not an object');
-  const { s, m, q, f, n, ...rest } = value;
+  const { s, m, q, f, n, p, ...rest } = value;
   const body = rest['body'];
   if (typeof body !== 'string') throw new Error('entry has no body');
   if (!Array.isArray(s) || !Array.isArray(m)) throw new Error('entry has no sentences');
-  if (!Array.isArray(q)) throw new Error('entry has no quotes');
-  if (!Array.isArray(n)) throw new Error('entry has no numbers');
+
   if (f !== 1 && f !== null && typeof f !== 'string') throw new Error('entry has a malformed standfirst');
-  for (const key of ['people', 'tags']) if (!Array.isArray(rest[key])) throw new Error(`entry has no ${key}`);
+  if (!Array.isArray(rest['tags'])) throw new Error('entry has no tags');
   if (typeof rest['wordCount'] !== 'number' || typeof rest['format'] !== 'string') throw new Error('entry has no word count or format');
   const sentences: Sentence[] = s.map((raw: unknown, i) => {
     if (!Array.isArray(raw) || raw.length < 3) throw new Error('malformed sentence');
@@ -113,13 +155,14 @@ export function unpackBriefing(value: unknown): Briefing {
     if (!isObject(x) || typeof x['text'] !== 'string') throw new Error('malformed summary sentence');
     return x as unknown as Sentence;
   });
-  const quotes = q.map((x: unknown): Quote => {
-    if (!isObject(x) || typeof x['start'] !== 'number' || typeof x['end'] !== 'number') throw new Error('malformed quote');
+  const quotes = fromTable(q, 'quotes').map((x): Quote => {
+    if (!isObject(x) || typeof x['start'] !== 'number' || typeof x['end'] !== 'number' || x['end'] > body.length) throw new Error('malformed quote');
     const quote = x as unknown as Quote;
     return typeof x['text'] === 'string' ? quote : { ...quote, text: body.slice(quote.start, quote.end) };
   });
   const standfirst = f === 1 ? firstParagraph(body) : (f as string | null);
-  const numbers = n.map((x: unknown) => unpackNumber(x, body));
-  const restFields = rest as unknown as Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst' | 'numbers'>;
-  return { ...restFields, standfirst, sentences, summary, quotes, numbers };
+  const numbers = fromTable(n, 'numbers').map((x) => unpackNumber(x, body));
+  const people = fromTable(p, 'people').map((x) => unpackPerson(x, body));
+  const restFields = rest as unknown as Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst' | 'numbers' | 'people'>;
+  return { ...restFields, standfirst, sentences, summary, quotes, numbers, people };
 }
