@@ -106,6 +106,10 @@ export function isTailMarker(line: string): boolean {
   if (/^\d{1,6} (?:comments?|responses?|thoughts?|replies) (?:on|to) /.test(key)) return true;
   // Short "Tags: …", "Filed under: …", "Related Roundup: …" lines close a story.
   if (/^(?:tags?|tagged|tagged with|filed under|categories|category|related [a-z]{1,12}|topics?|posted in)\s?: /.test(key) && line.length < 120) return true;
+  // "More Great WIRED Stories", "More Top News", "Other Stories You May Like"
+  if (/^(?:more|other|latest|top|popular|recent) (?:[\p{L}\p{N}'’&-]+ ){0,3}(?:stories|news|articles|posts|reads|videos|headlines|coverage)(?: (?:you|for you|from [\p{L} ]{1,30}).{0,30})?$/u.test(key)) return true;
+  // An author box after the story: "About Jane Doe", "Sobre Carlos Nadalim"
+  if (/^(?:about|sobre|à propos de|über|su|o) [\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+){1,3}$/u.test(line.replace(/[:.]$/, '').trim())) return true;
   // "More from CNN", "More stories from The Site", "Related to this story"
   return /^(?:more (?:from|stories from|news from|on|in) |related (?:to|from|on) |recommended (?:by|from) |trending (?:on|in) |latest from |most read (?:on|in) )/.test(key) && key.split(' ').length <= 6;
 }
