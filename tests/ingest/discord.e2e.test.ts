@@ -222,6 +222,15 @@ describe('the folder is the truth', () => {
     expect(embedText(list)).toMatch(/Orchard festival/);
   });
 
+  it('counts a file that cannot be read in /articles, and keeps serving the rest', async () => {
+    const { emulator, bot } = await start();
+    await writeFile(join(dir, 'broken.txt'), '');
+    await waitFor(() => bot.context.source.skipped().length === 1, 'the skipped file');
+    const list = await emulator.sendCommand('articles').final();
+    expect(embedText(list)).toContain('1 file skipped');
+    expect(embedText(list)).toContain('Harbour bridge reopens');
+  });
+
   it('rebuilds a corrupt cache instead of trusting it', async () => {
     const first = await LiveArticleLibrary.open(dir, { warn: () => {} });
     await first.close();
