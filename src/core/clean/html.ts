@@ -10,6 +10,7 @@ import type { CleanDocument } from '../types.js';
 import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
 import { lineFeatures, lineScore, looksEnglish } from './mainblock.js';
+import { normalizeDateValue } from './dates.js';
 import { readMetadata } from './metadata.js';
 import { squashSpaces } from './normalize.js';
 import { bylineOf, cleanPlainText, type PlainArticle } from './plaintext.js';
@@ -203,7 +204,7 @@ export function cleanHtml(html: string): CleanDocument {
 
   const paragraphs = tidyParagraphs(lines, title);
   let source = meta.siteName ?? article?.siteName ?? null;
-  let date = meta.date;
+  let date = meta.date ?? (article?.publishedTime ? normalizeDateValue(article.publishedTime) : null);
   if (paragraphs.length > 0) {
     const dl = stripDateline(paragraphs[0]!);
     if (dl && dl.rest.length > 0) {
