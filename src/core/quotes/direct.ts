@@ -15,6 +15,7 @@ const TITLE_CUES = new Set(['titled', 'entitled', 'called', 'dubbed', 'named', '
   'program', 'programme', 'play', 'poem', 'documentary', 'episode', 'motto', 'banner', 'term', 'phrase', 'word',
   'words', 'label', 'labeled', 'labelled', 'branded', 'as', 'so-called']);
 
+const MAX_MIXED_TAIL = 600;
 const SMALL_WORDS = new Set(['and', 'of', 'the', 'in', 'for', 'on', 'a', 'an', 'to', 'with', 'at', 'by', 'or', 'from']);
 
 /** Most words capitalised and no sentence punctuation: a name or title ("Investment and Development Cooperation"). */
@@ -79,10 +80,11 @@ function partsOf(body: string, all: readonly Token[], sentences: readonly Senten
     }
     // "Obama said “it gets me mad” every time he …": the quote is a fragment of a reported statement.
     let mixedEnd = -1;
-    if (before !== null && after === null && sc >= 0 && !span.runsOn) {
+    if (before !== null && after === null && sc >= 0 && !span.runsOn && !(next && next.open < sentences[sc]!.end)) {
       const gap = body.slice(before.end, span.open).trim();
-      const rest = tokensIn(all, span.close + 1, sentences[sc]!.end);
-      if ((gap === '' || gap === 'that') && rest.filter((t) => t.word).length >= 2 && !(next && next.open < sentences[sc]!.end)) {
+      // Bounded window: a fragment's sentence rarely runs on for long, and this keeps the scan linear.
+      const rest = tokensIn(all, span.close + 1, Math.min(sentences[sc]!.end, span.close + 1 + MAX_MIXED_TAIL));
+      if ((gap === '' || gap === 'that') && rest.filter((t) => t.word).length >= 2) {
         let e = rest.length;
         while (e > 0 && !rest[e - 1]!.word && '.,;:!?'.includes(rest[e - 1]!.text)) e--;
         if (e > 0) mixedEnd = rest[e - 1]!.end;

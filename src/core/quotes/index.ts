@@ -23,6 +23,8 @@ function makeProbe(sorted: readonly Found[]): (item: Found, inside: boolean) => 
   };
 }
 
+const MAX_SCAN_CHARS = 120_000;
+
 /** A zero-width item at `pos`, to ask a probe whether a position lies inside one of its items. */
 function point(pos: number): Found {
   return { kind: 'reported', start: pos, end: pos + 1, text: '', source: null, cue: null, cueStart: -1, at: pos };
@@ -84,7 +86,11 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
 }
 
 /** Quotes of the body, best first. `people` (from the people stage) names speakers when it has them. */
-export function findQuotes(body: string, sentences: readonly Sentence[], people: readonly Person[]): Quote[] {
+export function findQuotes(fullBody: string, allSentences: readonly Sentence[], people: readonly Person[]): Quote[] {
+  // A news story's quotes lie well within this; beyond it the input is not an article, and capping
+  // keeps the time bounded for any input. Offsets stay those of the full body (the cut is a prefix).
+  const body = fullBody.length > MAX_SCAN_CHARS ? fullBody.slice(0, MAX_SCAN_CHARS) : fullBody;
+  const sentences = body === fullBody ? allSentences : allSentences.filter((s) => s.end <= body.length);
   // One tokenisation of the body, shared by every stage (windows are taken by binary search).
   const tokens = tokenize(body);
   const direct = findDirect(body, tokens, sentences);
@@ -100,7 +106,7 @@ export function findQuotes(body: string, sentences: readonly Sentence[], people:
       speaker,
       kind: found.kind,
       cue: found.cue,
-      score: quoteScore(found.kind, speaker, found.text, found.cue, found.start, body.length),
+      score: quoteScore(found.kind, speaker, found.text, found.cue, found.start, fullBody.length),
     }))
     .sort((a, b) => b.score - a.score || a.start - b.start);
 }

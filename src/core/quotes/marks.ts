@@ -125,7 +125,9 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
       const s = singles[j];
       return !(s !== undefined && s.open < d.open && d.close < s.close);
     });
-    all.push(...kept, ...singles);
+    // Pushed one by one: spreading a huge list into push() overflows the call stack.
+    for (const q of kept) all.push(q);
+    for (const q of singles) all.push(q);
   });
   return all.sort((a, b) => a.open - b.open);
 }
