@@ -94,6 +94,14 @@ describe('findPeople: name orders and later references', () => {
     expect(names(found)).not.toContain('Kennedy Center');
   });
 
+  it('ends an apposition at a relative clause and refuses one that opens with a participle', () => {
+    const found = people(
+      'Lloyd Grove, the magazine editor who wrote the profile, agreed. Melania Trump, providing a boost to the candidate, smiled.',
+    );
+    expect(byName(found, 'Lloyd Grove')?.role).toBe('magazine editor');
+    expect(byName(found, 'Melania Trump')?.role).toBeNull();
+  });
+
   it('reads an apposition after the name as the role', () => {
     const found = people("Lee Hsien Loong, Singapore's prime minister, said on Monday that Lee would not step down.");
     expect(found[0]).toMatchObject({ name: 'Lee Hsien Loong', role: "Singapore's prime minister", mentions: 2 });

@@ -146,6 +146,11 @@ function isRegnalNumber(tokens: readonly Token[], first: number, last: number): 
   return last - first >= 2 && ROMAN.test(tokens[last - 1]!.text) && prev.capitalised && !isCommonWord(prev.lower) && !FUNCTION_WORDS.has(prev.lower);
 }
 
+/** A common English word that is no known name and no initial, numeral or particle. */
+function isPlainWord(t: Token): boolean {
+  return !t.initial && !ROMAN.test(t.text) && !PARTICLES.has(t.text) && isCommonWord(t.lower) && !isKnownName(t.lower);
+}
+
 /** A word that may open a run but is not part of a name. */
 function isLeadingNoise(t: Token): boolean {
   const lower = t.lower;
@@ -216,6 +221,15 @@ export function judgeRun(tokens: readonly Token[], run: [number, number], lowerS
   while (last - first > 1 && isTrailingNoise(tokens[last - 1]!) && !isRegnalNumber(tokens, first, last) && !(last - first === 2 && isKnownName(tokens[first]!.lower) && isKnownName(tokens[last - 1]!.lower))) last--;
   // Generational suffixes are not part of the name as CoNLL and most style guides count it.
   while (last - first > 2 && (tokens[last - 1]!.lower === 'jr' || tokens[last - 1]!.lower === 'sr')) last--;
+  // A common word that is no name ends the name inside a run ("Donald Trump Praises Breitbart",
+  // "Sean Hannity Show"), and one opening a long run is not part of it ("Despite Ted Cruz").
+  while (last - first >= 3 && isPlainWord(tokens[first]!)) first++;
+  for (let k = first + 1; k < last; k++) {
+    if (isPlainWord(tokens[k]!)) {
+      last = k;
+      break;
+    }
+  }
   // Never end on a particle ("Santiago de" once "Cuba" is cut off).
   while (last - first > 1 && PARTICLES.has(tokens[last - 1]!.text)) last--;
   if (last <= first) return null;

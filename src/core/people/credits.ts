@@ -22,6 +22,8 @@ export function isCredit(tokens: readonly Token[], first: number, last: number):
       if (tokens[k]!.text === ':' && CREDIT_NOUNS.has(tokens[k - 1]?.lower ?? '')) return true;
     }
   }
+  // "Follow Ian Hanchett on Twitter": the author's sign-off.
+  if (tokens[first - 1]?.lower === 'follow' && tokens[first - 1]!.capitalised) return true;
   // Look back a few tokens within the line: "Photo:", "Photo by", "Reporting by", or "By" opening a line.
   for (let k = first - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
     const t = tokens[k]!;

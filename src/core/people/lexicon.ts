@@ -51,7 +51,7 @@ export const ROLE_MODIFIERS = words(`
   deputy vice acting former ex first second senior junior chief executive general managing supreme
   assistant associate under attorney-general secretary-general
   party committee central national federal provincial regional city municipal people's
-  grand crown head high lord co ex shadow interim
+  grand crown head high lord co ex shadow interim rival
   democratic republican conservative labour liberal socialist green independent opposition ruling
 `);
 
@@ -170,8 +170,8 @@ export const FUNCTION_WORDS = words(`
   a an the this that these those there here his her its their our my your we they he she it i you me him us them
   who whom whose which what when where why how whether if then than so but and or nor for yet because although
   though while whilst after before since until unless as at by in into on onto of off out over under up down
-  with within without about above across against along among around behind below beneath beside besides between
-  beyond during except from inside near outside past per through throughout toward towards upon via
+  to with within without about above across against along among around behind below beneath beside besides between
+  beyond despite during except from inside near outside past per through throughout toward towards upon via
   all any both each either every few many more most much neither no none not nothing one other others several
   some such another
   also already always even ever however instead just later meanwhile moreover never now often once only

@@ -22,6 +22,9 @@ function isOffice(t: Token): boolean {
   return OFFICE_ABBREVIATIONS.has(t.lower) && t.text.endsWith('.');
 }
 
+/** Words that end an apposition: a coordination or a relative clause ("editor who wrote ..."). */
+const APPOSITION_STOPS = new Set(['and', 'or', 'who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
+
 function isRoleWord(t: Token): boolean {
   return (ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) || isOffice(t);
 }
@@ -36,7 +39,10 @@ function trimEdges(tokens: readonly Token[], from: number, to: number): [number,
   let b = to;
   // "US" in capitals is the country, not the pronoun.
   const dropped = (t: Token): boolean => HONORIFICS.has(t.lower) && !isOffice(t);
-  while (a < b && !tokens[a]!.allCaps && (CONNECTORS.has(tokens[a]!.lower) || FUNCTION_WORDS.has(tokens[a]!.lower) || dropped(tokens[a]!))) a++;
+  // Function words go only when capitalised ("During", "Then"): a lower-case noun such as
+  // "magazine" belongs to the role.
+  const opener = (t: Token): boolean => ARTICLES.has(t.lower) || (t.capitalised && FUNCTION_WORDS.has(t.lower));
+  while (a < b && !tokens[a]!.allCaps && !isRoleWord(tokens[a]!) && (CONNECTORS.has(tokens[a]!.lower) || opener(tokens[a]!) || dropped(tokens[a]!))) a++;
   while (b > a && (CONNECTORS.has(tokens[b - 1]!.lower) || dropped(tokens[b - 1]!))) b--;
   return [a, b];
 }
@@ -66,16 +72,18 @@ function roleAfter(text: string, tokens: readonly Token[], last: number): string
   if (k < tokens.length && ARTICLES.has(tokens[k]!.lower)) k++;
   const from = k;
   if (from >= tokens.length || CLAUSE_OPENERS.has(tokens[from]!.lower) || tokens[from]!.lineStart) return null;
+  // ", providing a boost to ...": a participle opens a clause, not a title.
+  if (tokens[from]!.lower.endsWith('ing') && !tokens[from]!.capitalised) return null;
   let hasRole = false;
   while (k < tokens.length && k - from < MAX_ROLE_TOKENS) {
     const t = tokens[k]!;
-    if (!t.word || t.lineStart || /^\d/.test(t.text) || t.lower === 'and' || t.lower === 'or') break;
+    if (!t.word || t.lineStart || /^\d/.test(t.text) || APPOSITION_STOPS.has(t.lower)) break;
     if (isRoleWord(t)) hasRole = true;
     k++;
   }
   const end = tokens[k];
   // The apposition must close at punctuation, or it is the start of a clause.
-  if (!hasRole || (end !== undefined && end.word && !end.lineStart)) return null;
+  if (!hasRole || (end !== undefined && end.word && !end.lineStart && !APPOSITION_STOPS.has(end.lower))) return null;
   const [a, b] = trimEdges(tokens, from, k);
   // "..., starring Jessica Lange": a phrase that names someone else is no apposition.
   for (let i = a; i + 1 < b; i++) {
