@@ -17,7 +17,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 /** Inputs built to trip up regular expressions and quadratic loops; each is at most 1 MB. */
 export function hostileInputs(): { name: string; file: string; bytes: Uint8Array }[] {
-  const mb = 1024 * 1024;
+  const mb = Number(process.env.HOSTILE_BYTES ?? 1024 * 1024);
   const fill = (unit: string) => unit.repeat(Math.floor(mb / unit.length));
   const enc = (s: string) => new TextEncoder().encode(s);
   return [

@@ -9,13 +9,22 @@ import type { AnalyzeOptions, Briefing, InputFormat } from './types.js';
 
 export const DEFAULT_SUMMARY_SENTENCES = 3;
 /** Bumped whenever a change alters what `analyze` returns, so cached results are rebuilt. */
-export const ENGINE_VERSION = '1';
+export const ENGINE_VERSION = '2';
+
+/**
+ * The extraction stages read at most this much of the body (sentences starting past it are left out).
+ * 100,000 characters is about 16,000 words, longer than any news feature; it keeps a hostile 1 MB input
+ * within the engine's time bound while the full cleaned body is still returned.
+ */
+export const MAX_ANALYZED_CHARS = 100_000;
+
+const WORDISH = /[\p{L}\p{N}]/u;
 
 function countWords(text: string): number {
   let count = 0;
   let inWord = false;
   for (const ch of text) {
-    const wordish = /[\p{L}\p{N}]/u.test(ch);
+    const wordish = WORDISH.test(ch);
     if (wordish && !inWord) count++;
     inWord = wordish;
   }
@@ -27,15 +36,18 @@ export function analyzeText(text: string, format: InputFormat, options: AnalyzeO
   const doc = cleanDocument(text, format);
   const sentences = splitSentences(doc.body);
   const n = Math.max(1, Math.floor(options.sentences ?? DEFAULT_SUMMARY_SENTENCES));
-  const people = findPeople(doc.body, sentences);
+  // A prefix of the body keeps every sentence's offsets valid for the stages that scan the text.
+  const analyzed = sentences.filter((s) => s.start < MAX_ANALYZED_CHARS);
+  const scope = analyzed.length === sentences.length ? doc.body : doc.body.slice(0, analyzed.at(-1)?.end ?? 0);
+  const people = findPeople(scope, analyzed);
   return {
     ...doc,
     format,
     sentences,
-    summary: summarize(doc, sentences, n),
-    quotes: findQuotes(doc.body, sentences, people),
+    summary: summarize(doc, analyzed, n),
+    quotes: findQuotes(scope, analyzed, people),
     people,
-    numbers: findNumbers(doc.body, sentences),
+    numbers: findNumbers(scope, analyzed),
     wordCount: countWords(doc.body),
   };
 }
