@@ -3,7 +3,7 @@ import type { StoredArticle } from '../library/store.js';
 import { UserError, type BotContext } from './command.js';
 import { refFor } from './custom-id.js';
 import { clip, fitChoices, type Choice } from './limits.js';
-import { formatDate } from './render/common.js';
+import { formatDate, md } from './render/common.js';
 
 function choiceName(article: StoredArticle): string {
   const title = article.briefing.title ?? article.id;
@@ -22,13 +22,13 @@ export function resolveArticle(ctx: BotContext, value: string): StoredArticle {
   const result = ctx.index.resolve(value);
   if (result.kind === 'found') return result.article;
   if (result.kind === 'ambiguous') {
-    const options = result.suggestions.map((a) => `• ${choiceName(a)} — \`${clip(a.id, 90)}\``).join('\n');
-    throw new UserError(`No article is called “${clip(value, 100)}”. Did you mean:\n${options}\nPick one from the list as you type.`);
+    const options = result.suggestions.map((a) => `• ${md(choiceName(a))} — \`${clip(a.id, 90)}\``).join('\n');
+    throw new UserError(`No article is called “${md(clip(value, 100))}”. Did you mean:\n${options}\nPick one from the list as you type.`);
   }
   const total = ctx.source.list().length;
   throw new UserError(
     total === 0
       ? 'No briefings are stored yet.'
-      : `No stored article matches “${clip(value, 100)}”. Start typing a title word, a person or the id and pick from the list, or use \`/search\`.`,
+      : `No stored article matches “${md(clip(value, 100))}”. Start typing a title word, a person or the id and pick from the list, or use \`/search\`.`,
   );
 }
