@@ -46,7 +46,11 @@ function doubleQuotes(text: string, start: number, end: number, paragraph: numbe
   let curly = false;
   for (let i = start; i < end; i++) {
     const ch = text[i];
-    if (ch === '“' || ch === '„') {
+    if (ch === '“' && open >= 0 && curly && !isSpaceChar(text[i - 1] ?? ' ') && closesBefore(text[i + 1] ?? '')) {
+      // A typo'd closer (“It's unusual,“ said …): an opening mark that ends a word closes the quote.
+      pushSpan(out, text, open, i, paragraph, false);
+      open = -1;
+    } else if (ch === '“' || ch === '„') {
       // A second opener while one is open abandons the first (unbalanced marks).
       open = i;
       curly = true;

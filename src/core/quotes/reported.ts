@@ -17,6 +17,9 @@ const OBJECT_WORDS = new Set(['me', 'us', 'him', 'her', 'them', 'reporters', 'jo
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
   'today', 'tonight', 'recently', 'earlier', 'later', 'previously', 'again', 'also', 'publicly', 'privately']);
 const MIN_CONTENT_WORDS = 3;
+/** Lower-case words inside a source written after its cue: "Hanoi's Party chief Vuong Dinh Hue", "Secretary of State". */
+const LOWER_IN_SOURCE = new Set(['of', 'chief', 'secretary', 'minister', 'president', 'spokesman', 'spokeswoman',
+  'spokesperson', 'director', 'leader', 'chairman', 'head', 'for', 'and', 'the', 'de', 'van', 'von', 'al', 'bin']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'the', 'a', 'an', 'its', 'our', 'my']);
 /** Punctuation a source may contain: "Sen. Chuck Grassley (R-Iowa)", "Hanoi’s". */
 const SOURCE_PUNCT = new Set(['’', "'", '(', ')', '-', '.']);
@@ -24,6 +27,30 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
 const ADVERBS = new Set(['also', 'later', 'then', 'again', 'still', 'has', 'have', 'had', 'once', 'now', 'often', 'repeatedly',
   'previously', 'recently', 'reportedly', 'publicly', 'privately', 'later', 'just', 'never', 'always', 'would', 'will']);
 const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'while', 'although', 'though', 'whereas', 'yet']);
+
+/**
+ * The source of "Y, said X": a name or a noun phrase that ends the clause ("said Kritenbrink at a meeting",
+ * "said the State Department."). Empty when words go on after it ("…, said Carson’s campaign was failing").
+ */
+function invertedSourceAfter(tokens: readonly Token[], from: number, end: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  for (; i < end && out.length < 10; i++) {
+    const t = tokens[i]!;
+    if (!t.word) {
+      if (t.text === '’' || t.text === "'" || t.text === '(' || t.text === ')' || t.text === '-') continue;
+      break;
+    }
+    if (out.length > 0 && AFTER_CUE.has(t.lower)) break;
+    const capitalised = isUpperStart(t.text);
+    const lowerOk = out.length === 0 ? POSSESSIVES.has(t.lower) : LOWER_IN_SOURCE.has(t.lower) || !out.some((x) => isUpperStart(x.text));
+    if (!capitalised && !lowerOk) return [];
+    out.push(t);
+  }
+  const next = tokens[i];
+  if (next !== undefined && i < end && next.word && !AFTER_CUE.has(next.lower)) return [];
+  return out;
+}
 
 /** The capitalised words right before `end` ("Cruz" in "Cruz, who …"). */
 function capitalRunBefore(tokens: readonly Token[], end: number): Token[] {
@@ -187,7 +214,7 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
       // "Y, said X" — but not "Y, saying X": a participle there starts a clause, not a source.
       if (source.length === 0 && !t.lower.endsWith('ing')) {
         // "…, said the mayor" / "…, said Kritenbrink": a name or a determiner phrase, never "said he's …".
-        const after = sourceAfter(tokens.slice(0, end), k + 1);
+        const after = invertedSourceAfter(tokens, k + 1, end);
         const head = after[0];
         if (head !== undefined && (isUpperStart(head.text) || POSSESSIVES.has(head.lower))) source = after;
       }
