@@ -4,7 +4,7 @@
  * source words are kept for the speaker stage. One bounded pass over each sentence's tokens.
  */
 import type { Sentence } from '../types.js';
-import { plausibleSource, sourceAfter, sourceBefore } from './attribution.js';
+import { plausibleSource, sourceBefore } from './attribution.js';
 import { cueLemma, isStanceForm, NEEDS_THAT, PARTICIPLE_CUES } from './cues.js';
 import type { Found } from './found.js';
 import { isPronoun } from './speaker.js';
