@@ -107,8 +107,8 @@ export const PARTICIPLE_CUES = new Set([
 ]);
 
 /** Lemmas that are cues only before a clause (not "found the keys", "showed the film"). */
-export const NEEDS_THAT = new Set(['show', 'find', 'know', 'feel', 'point', 'indicate', 'expect', 'hope', 'fear', 'worry',
-  'continue', 'agree', 'ask', 'urge', 'remind', 'charge', 'assume', 'mention', 'inform', 'estimate']);
+export const NEEDS_THAT = new Set(['know', 'feel', 'point', 'indicate',
+  'continue', 'agree', 'remind', 'charge', 'assume', 'mention', 'inform', 'estimate']);
 
 /**
  * Verbs of stance rather than speech ("wants", "endorsed", "criticized", "a poll shows"): what they take

@@ -17,6 +17,7 @@ const OBJECT_WORDS = new Set(['me', 'us', 'him', 'her', 'them', 'reporters', 'jo
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
   'today', 'tonight', 'recently', 'earlier', 'later', 'previously', 'again', 'also', 'publicly', 'privately']);
 const MIN_CONTENT_WORDS = 3;
+const NOT_CONTENT_START = new Set(['by', 'in', 'on', 'at', 'during', 'after', 'before', 'from', 'with', 'via', 'through']);
 /** Lower-case words inside a source written after its cue: "Hanoi's Party chief Vuong Dinh Hue", "Secretary of State". */
 const LOWER_IN_SOURCE = new Set(['of', 'chief', 'secretary', 'minister', 'president', 'spokesman', 'spokeswoman',
   'spokesperson', 'director', 'leader', 'chairman', 'head', 'for', 'and', 'the', 'de', 'van', 'von', 'al', 'bin']);
@@ -265,6 +266,8 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     if (NEEDS_THAT.has(lemma) && !isWord(tokens[start - 1], 'that')) continue;
     const to = clauseEnd(tokens, start, end);
     if (wordCount(tokens, start, to) < MIN_CONTENT_WORDS) continue;
+    // "said by telephone this week": a short phrase of place or time after the cue is not what was said.
+    if (NOT_CONTENT_START.has(tokens[start]?.lower ?? '') && wordCount(tokens, start, to) <= 6) continue;
     found.push({ from: start, to, source, cue: t, cueText: t.text });
     // A sentence can hold a second statement after the first one's clause ends ("…, and Jones said …").
     k = to - 1;
