@@ -82,8 +82,14 @@ function decode(bytes: Buffer, kind: string, engine: string): { payload: Record<
 }
 
 export class AnalysisCache {
-  /** Raw entries read at start-up, decoded on demand, dropped by `release()` once the first scan is done. */
+  /**
+   * Start-up state, dropped by `release()` once the first scan is done. Shards are read at once but
+   * parsed only when first needed, and each entry leaves `raw` as it is decoded, so the parsed JSON
+   * and the decoded briefings are never all in memory together (less garbage-collection work).
+   */
+  private shardBytes = new Map<string, Buffer>();
   private raw = new Map<string, unknown>();
+  private decoded = new Map<string, CachedAnalysis>();
   private readonly rebuild = new Set<string>();
   private writeFailed = false;
 
@@ -93,15 +99,17 @@ export class AnalysisCache {
     private readonly warn: (message: string) => void,
   ) {}
 
-  private async readChecked(name: string, kind: string): Promise<Record<string, unknown> | undefined> {
-    let text: Buffer;
+  private async readBytes(name: string): Promise<Buffer | undefined> {
     try {
-      text = await readFile(join(this.dir, name));
+      return await readFile(join(this.dir, name));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.warn(`analysis cache ${name} unreadable (${(error as Error).message}); rebuilding it`);
       return undefined;
     }
-    const result = decode(text, kind, this.engine);
+  }
+
+  private checked(name: string, bytes: Buffer, kind: string): Record<string, unknown> | undefined {
+    const result = decode(bytes, kind, this.engine);
     if ('payload' in result) return result.payload;
     if (!result.stale) this.warn(`analysis cache ${name} is corrupt (${result.reason}); rebuilding it`);
     return undefined;
@@ -112,15 +120,13 @@ export class AnalysisCache {
     const files = new Map<string, FileRecord>();
     await Promise.all(
       [...SHARDS].map(async (shard) => {
-        const payload = await this.readChecked(`shard-${shard}.json`, 'shard');
-        if (!payload) {
-          this.rebuild.add(shard);
-          return;
-        }
-        for (const [hash, entry] of Object.entries(payload)) if (shardOf(hash) === shard) this.raw.set(hash, entry);
+        const bytes = await this.readBytes(`shard-${shard}.json`);
+        if (bytes) this.shardBytes.set(shard, bytes);
+        else this.rebuild.add(shard);
       }),
     );
-    const index = await this.readChecked('files.json', 'files');
+    const indexBytes = await this.readBytes('files.json');
+    const index = indexBytes ? this.checked('files.json', indexBytes, 'files') : undefined;
     for (const [name, value] of Object.entries(index ?? {})) {
       if (!Array.isArray(value) || value.length !== 5) continue;
       const [size, mtimeMs, ctimeMs, ino, hash] = value as unknown[];
@@ -131,27 +137,48 @@ export class AnalysisCache {
     return files;
   }
 
+  private parseShard(shard: string): void {
+    const bytes = this.shardBytes.get(shard);
+    if (!bytes) return;
+    this.shardBytes.delete(shard);
+    const name = `shard-${shard}.json`;
+    const payload = this.checked(name, bytes, 'shard');
+    if (!payload) {
+      this.rebuild.add(shard);
+      return;
+    }
+    for (const [hash, entry] of Object.entries(payload)) if (shardOf(hash) === shard) this.raw.set(hash, entry);
+  }
+
   /** The cached analysis for these bytes, or undefined. A malformed entry is dropped and its shard rebuilt. */
   get(hash: string): CachedAnalysis | undefined {
+    const done = this.decoded.get(hash);
+    if (done) return done;
+    this.parseShard(shardOf(hash));
     const entry = this.raw.get(hash);
     if (entry === undefined) return undefined;
+    this.raw.delete(hash);
     try {
       const { t, b } = entry as { t: unknown; b: unknown };
       if (typeof t !== 'string') throw new Error('entry has no text key');
-      return { briefing: unpackBriefing(b), textKey: t };
+      const result = { briefing: unpackBriefing(b), textKey: t };
+      this.decoded.set(hash, result);
+      return result;
     } catch (error) {
       this.warn(`analysis cache entry ${hash.slice(0, 12)} is malformed (${(error as Error).message}); re-analysing`);
-      this.raw.delete(hash);
       this.rebuild.add(shardOf(hash));
       return undefined;
     }
   }
 
-  /** Frees the start-up entries: after the first scan every live result is held by the library itself. */
+  /** Frees the start-up state: after the first scan every live result is held by the library itself. */
   release(live: ReadonlySet<string>): void {
     // Entries of files deleted while the bot was down: rewrite their shards so the cache does not grow forever.
     for (const hash of this.raw.keys()) if (!live.has(hash)) this.rebuild.add(shardOf(hash));
+    for (const shard of this.shardBytes.keys()) this.rebuild.add(shard); // never needed: holds only such entries
+    this.shardBytes = new Map();
     this.raw = new Map();
+    this.decoded = new Map();
   }
 
   /** Shards that must be written even if nothing in them changed (they were missing, stale or corrupt). */

@@ -37,18 +37,108 @@ function packNumber(x: NumberMention, body: string): PackedNumber {
   return out;
 }
 
-function unpackNumber(x: unknown, body: string): NumberMention {
-  if (!isObject(x) || typeof x['start'] !== 'number' || typeof x['end'] !== 'number') throw new Error('malformed number');
-  const { c, cl, text, context, ...rest } = x;
-  const range = rest as unknown as Omit<NumberMention, 'text' | 'context'>;
-  if (range.start < 0 || range.end > body.length) throw new Error('number range outside the body');
-  let phrase: string;
-  if (typeof context === 'string') phrase = context;
-  else {
-    if (typeof c !== 'number' || typeof cl !== 'number' || c < 0 || c + cl > body.length) throw new Error('number context outside the body');
-    phrase = body.slice(c, c + cl);
-  }
-  return { ...range, text: typeof text === 'string' ? text : body.slice(range.start, range.end), context: phrase };
+/** Reads table rows by column, building each item as one object literal (fast, little garbage). */
+interface Columns {
+  readonly rows: unknown[][];
+  readonly at: (key: string) => number;
+  /** Columns this reader does not know (a field the engine added): copied as they are. */
+  readonly extra: (known: readonly string[]) => [string, number][];
+}
+
+function columnsOf(value: unknown, what: string): Columns {
+  if (!isObject(value) || !Array.isArray(value['k']) || !Array.isArray(value['r'])) throw new Error(`entry has no ${what}`);
+  const keys = value['k'] as unknown[];
+  if (!keys.every((key) => typeof key === 'string')) throw new Error(`malformed ${what} keys`);
+  const rows = value['r'] as unknown[];
+  for (const row of rows) if (!Array.isArray(row) || row.length !== keys.length) throw new Error(`malformed ${what} row`);
+  return {
+    rows: rows as unknown[][],
+    at: (key) => keys.indexOf(key),
+    extra: (known) => (keys as string[]).map((key, i): [string, number] => [key, i]).filter(([key]) => !known.includes(key)),
+  };
+}
+
+function withExtras<T extends object>(item: T, row: unknown[], extras: readonly [string, number][]): T {
+  if (extras.length === 0) return item;
+  const out = item as Record<string, unknown>;
+  for (const [key, i] of extras) out[key] = row[i];
+  return item;
+}
+
+const NUMBER_KEYS = ['start', 'end', 'text', 'value', 'unit', 'kind', 'context', 'score', 'c', 'cl'];
+
+function unpackNumbers(table: unknown, body: string): NumberMention[] {
+  const cols = columnsOf(table, 'numbers');
+  const [iStart, iEnd, iText, iValue, iUnit, iKind, iContext, iScore, iC, iCl] = NUMBER_KEYS.map((key) => cols.at(key)) as number[];
+  const extras = cols.extra(NUMBER_KEYS);
+  return cols.rows.map((row) => {
+    const start = row[iStart as number];
+    const end = row[iEnd as number];
+    if (typeof start !== 'number' || typeof end !== 'number' || start < 0 || end > body.length) throw new Error('number range outside the body');
+    const text = row[iText as number];
+    let context = row[iContext as number];
+    if (typeof context !== 'string') {
+      const c = row[iC as number];
+      const cl = row[iCl as number];
+      if (typeof c !== 'number' || typeof cl !== 'number' || c < 0 || c + cl > body.length) throw new Error('number context outside the body');
+      context = body.slice(c, c + cl);
+    }
+    const item: NumberMention = {
+      start,
+      end,
+      text: typeof text === 'string' ? text : body.slice(start, end),
+      value: row[iValue as number] as number | null,
+      unit: row[iUnit as number] as string | null,
+      kind: row[iKind as number] as NumberMention['kind'],
+      context: context as string,
+      score: row[iScore as number] as number,
+    };
+    return withExtras(item, row, extras);
+  });
+}
+
+const QUOTE_KEYS = ['start', 'end', 'text', 'speaker', 'kind', 'cue', 'score'];
+
+function unpackQuotes(table: unknown, body: string): Quote[] {
+  const cols = columnsOf(table, 'quotes');
+  const [iStart, iEnd, iText, iSpeaker, iKind, iCue, iScore] = QUOTE_KEYS.map((key) => cols.at(key)) as number[];
+  const extras = cols.extra(QUOTE_KEYS);
+  return cols.rows.map((row) => {
+    const start = row[iStart as number];
+    const end = row[iEnd as number];
+    if (typeof start !== 'number' || typeof end !== 'number' || start < 0 || end > body.length) throw new Error('quote range outside the body');
+    const text = row[iText as number];
+    const item: Quote = {
+      start,
+      end,
+      text: typeof text === 'string' ? text : body.slice(start, end),
+      speaker: row[iSpeaker as number] as string | null,
+      kind: row[iKind as number] as Quote['kind'],
+      cue: row[iCue as number] as string | null,
+      score: row[iScore as number] as number,
+    };
+    return withExtras(item, row, extras);
+  });
+}
+
+const PERSON_KEYS = ['name', 'role', 'mentions', 'aliases', 'spans'];
+
+function unpackPeople(table: unknown, body: string): Person[] {
+  const cols = columnsOf(table, 'people');
+  const [iName, iRole, iMentions, iAliases, iSpans] = PERSON_KEYS.map((key) => cols.at(key)) as number[];
+  const extras = cols.extra(PERSON_KEYS);
+  return cols.rows.map((row) => {
+    const name = row[iName as number];
+    const spans = row[iSpans as number];
+    const aliases = row[iAliases as number];
+    if (typeof name !== 'string' || !Array.isArray(spans) || !Array.isArray(aliases)) throw new Error('malformed person');
+    const ranges = spans.map((span: unknown) => {
+      if (!Array.isArray(span) || typeof span[0] !== 'number' || typeof span[1] !== 'number' || span[1] > body.length) throw new Error('person span outside the body');
+      return { start: span[0] as number, end: span[1] as number };
+    });
+    const item: Person = { name, role: row[iRole as number] as string | null, mentions: row[iMentions as number] as number, aliases: aliases as string[], spans: ranges };
+    return withExtras(item, row, extras);
+  });
 }
 
 /**
@@ -66,30 +156,8 @@ function toTable(rows: readonly object[]): Table {
   return { k: keys, r: rows.map((row) => keys.map((key) => (row as Record<string, unknown>)[key] ?? null)) };
 }
 
-function fromTable(value: unknown, what: string): Record<string, unknown>[] {
-  if (!isObject(value) || !Array.isArray(value['k']) || !Array.isArray(value['r'])) throw new Error(`entry has no ${what}`);
-  const keys = value['k'] as unknown[];
-  if (!keys.every((key) => typeof key === 'string')) throw new Error(`malformed ${what} keys`);
-  return (value['r'] as unknown[]).map((row) => {
-    if (!Array.isArray(row) || row.length !== keys.length) throw new Error(`malformed ${what} row`);
-    const out: Record<string, unknown> = {};
-    keys.forEach((key, i) => (out[key as string] = row[i]));
-    return out;
-  });
-}
-
 function packPerson(person: Person): object {
   return { ...person, spans: person.spans.map((span) => [span.start, span.end]) };
-}
-
-function unpackPerson(row: Record<string, unknown>, body: string): Person {
-  const { spans, ...rest } = row;
-  if (typeof rest['name'] !== 'string' || !Array.isArray(spans) || !Array.isArray(rest['aliases'])) throw new Error('malformed person');
-  const ranges = spans.map((span: unknown) => {
-    if (!Array.isArray(span) || typeof span[0] !== 'number' || typeof span[1] !== 'number' || span[1] > body.length) throw new Error('person span outside the body');
-    return { start: span[0] as number, end: span[1] as number };
-  });
-  return { ...(rest as unknown as Omit<Person, 'spans'>), spans: ranges };
 }
 
 function sameSentence(a: Sentence, b: Sentence | undefined): boolean {
@@ -130,7 +198,6 @@ export function unpackBriefing(value: unknown): Briefing {
   const body = rest['body'];
   if (typeof body !== 'string') throw new Error('entry has no body');
   if (!Array.isArray(s) || !Array.isArray(m)) throw new Error('entry has no sentences');
-
   if (f !== 1 && f !== null && typeof f !== 'string') throw new Error('entry has a malformed standfirst');
   if (!Array.isArray(rest['tags'])) throw new Error('entry has no tags');
   if (typeof rest['wordCount'] !== 'number' || typeof rest['format'] !== 'string') throw new Error('entry has no word count or format');
@@ -155,14 +222,10 @@ export function unpackBriefing(value: unknown): Briefing {
     if (!isObject(x) || typeof x['text'] !== 'string') throw new Error('malformed summary sentence');
     return x as unknown as Sentence;
   });
-  const quotes = fromTable(q, 'quotes').map((x): Quote => {
-    if (!isObject(x) || typeof x['start'] !== 'number' || typeof x['end'] !== 'number' || x['end'] > body.length) throw new Error('malformed quote');
-    const quote = x as unknown as Quote;
-    return typeof x['text'] === 'string' ? quote : { ...quote, text: body.slice(quote.start, quote.end) };
-  });
+  const quotes = unpackQuotes(q, body);
+  const numbers = unpackNumbers(n, body);
+  const people = unpackPeople(p, body);
   const standfirst = f === 1 ? firstParagraph(body) : (f as string | null);
-  const numbers = fromTable(n, 'numbers').map((x) => unpackNumber(x, body));
-  const people = fromTable(p, 'people').map((x) => unpackPerson(x, body));
   const restFields = rest as unknown as Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst' | 'numbers' | 'people'>;
   return { ...restFields, standfirst, sentences, summary, quotes, numbers, people };
 }
