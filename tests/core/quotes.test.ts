@@ -190,6 +190,17 @@ describe('findQuotes: reported speech', () => {
     ]);
   });
 
+  it('prefers a sentence-final ", X said", names the person rather than the employer, and resolves "it"', () => {
+    const qs = quotesOf(
+      'The Daily Courier reported the merger on Monday. Plans being studied include closing two plants, it said. ' +
+        'Analyst Mia Cruz of Delta Bank described the deal as "a clear win for shareholders".',
+    );
+    const plans = reported(qs).find((q) => q.text.startsWith('Plans being studied'));
+    expect(plans?.text).toBe('Plans being studied include closing two plants');
+    expect(plans?.speaker).toBe('Daily Courier');
+    expect(reported(qs).find((q) => q.cue === 'described')?.speaker).toBe('Mia Cruz');
+  });
+
   it('ranks direct quotes with a named speaker first', () => {
     const qs = quotesOf(
       'The report, the agency said, was delayed for weeks by staff shortages. ' +

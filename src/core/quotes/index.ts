@@ -72,7 +72,7 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
           const candidates: Mention[] = [lastPerson, lastMention].filter((c): c is Mention => c !== null);
           candidates.sort((a, b) => b.at - a.at);
           speaker = candidates[0]?.name ?? null;
-        } else if (r.pronoun === 'they') speaker = lastOrg;
+        } else if (r.pronoun === 'they' || r.pronoun === 'it') speaker = lastOrg;
       }
     } else if (found.kind === 'direct' && found.sameAsPrevious) speaker = lastDirect;
     if (speaker !== null) {

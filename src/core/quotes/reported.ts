@@ -21,6 +21,8 @@ const NOT_CONTENT_START = new Set(['by', 'in', 'on', 'at', 'during', 'after', 'b
 /** Lower-case words inside a source written after its cue: "Hanoi's Party chief Vuong Dinh Hue", "Secretary of State". */
 const LOWER_IN_SOURCE = new Set(['of', 'chief', 'secretary', 'minister', 'president', 'spokesman', 'spokeswoman',
   'spokesperson', 'director', 'leader', 'chairman', 'head', 'for', 'and', 'the', 'de', 'van', 'von', 'al', 'bin']);
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could',
+  'should', 'can', 'may', 'might', 'must', 'do', 'does', 'did']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'the', 'a', 'an', 'its', 'our', 'my']);
 /** Punctuation a source may contain: "Sen. Chuck Grassley (R-Iowa)", "Hanoi’s". */
 const SOURCE_PUNCT = new Set(['’', "'", '(', ')', '-', '.']);
@@ -50,7 +52,21 @@ function invertedSourceAfter(tokens: readonly Token[], from: number, end: number
   }
   const next = tokens[i];
   if (next !== undefined && i < end && next.word && !AFTER_CUE.has(next.lower)) return [];
+  // "…, said the results were …" is a clause, not a source.
+  if (out.some((x) => AUXILIARIES.has(x.lower))) return [];
   return out;
+}
+
+/** "Under the proposals - which the paper said": the source is what follows the last dash or "which". */
+function afterRelative(words: readonly Token[]): Token[] {
+  for (let i = words.length - 1; i > 0; i--) {
+    const t = words[i]!;
+    if ((!t.word && '-—–'.includes(t.text)) || (t.word && (t.lower === 'which' || t.lower === 'whom'))) {
+      const rest = words.slice(i + 1);
+      return rest.some((x) => x.word) ? rest : words.slice();
+    }
+  }
+  return words.slice();
 }
 
 /** The capitalised words right before `end` ("Cruz" in "Cruz, who …"). */
@@ -178,6 +194,47 @@ function colonLead(tokens: readonly Token[]): Piece | null {
   return { from: i + 1, to: end, source, cue: colon, cueText: ':' };
 }
 
+/** "Y, X said" / "Y, said X" with the cue at `k`: the statement is everything before the comma. */
+function inverted(tokens: readonly Token[], k: number, end: number, lemma: string): Piece[] | null {
+  const t = tokens[k]!;
+  let c = k - 1;
+  while (c >= 0 && !isComma(tokens[c]) && k - c <= 9) c--;
+  if (c > 0 && isComma(tokens[c]) && wordCount(tokens, 0, c) >= MIN_CONTENT_WORDS && !NOT_INVERTED.has(lemma)) {
+    let source: Token[] = tokens.slice(c + 1, k).filter((x) => x.word || x.text === '(');
+    // "Y, said X" — but not "Y, saying X": a participle there starts a clause, not a source.
+    if (source.length === 0 && !t.lower.endsWith('ing')) {
+      // "…, said the mayor" / "…, said Kritenbrink": a name or a determiner phrase, never "said he's …".
+      const after = invertedSourceAfter(tokens, k + 1, end);
+      const head = after[0];
+      if (head !== undefined && (isUpperStart(head.text) || POSSESSIVES.has(head.lower))) source = after;
+    }
+    // "Y, X said." ends the statement at the cue (or a time or place): "…, X stated that Z" is not inverted.
+    const next = tokens[k + 1];
+    const endsAtCue =
+      next === undefined ||
+      !next.word ||
+      AFTER_CUE.has(next.lower) ||
+      (OBJECT_CUES.has(lemma) && (OBJECT_WORDS.has(next.lower) || POSSESSIVES.has(next.lower) || isUpperStart(next.text)));
+    const sourceIsBefore = wordCount(tokens, c + 1, k) > 0;
+    // "…, Mrs. Clinton said on Saturday that Y": the statement follows the cue, so this is not inverted.
+    const forward = contentStart(tokens, k, lemma);
+    const statementFollows = sourceIsBefore && isWord(tokens[forward - 1], 'that');
+    if (
+      !statementFollows &&
+      (!sourceIsBefore || endsAtCue) &&
+      source.length > 0 &&
+      (plausibleSource(source) || (sourceIsBefore && endsAtCue && source.length <= 4)) &&
+      !tokens.slice(c + 1, k).some((x) => !x.word && !SOURCE_PUNCT.has(x.text))
+    ) {
+      const pieces: Piece[] = [{ from: 0, to: c, source, cue: t, cueText: t.text }];
+      const more = participle(tokens, k + 1, source);
+      if (more) pieces.push(more);
+      return pieces;
+    }
+  }
+  return null;
+}
+
 /** Attributions in one sentence, as token ranges. */
 function piecesOf(tokens: readonly Token[]): Piece[] {
   const end = contentEnd(tokens);
@@ -199,6 +256,14 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     return [];
   }
   const found: Piece[] = [];
+  // A sentence that ends with ", X said." is one statement, whatever verbs come before the comma.
+  for (let k = Math.max(1, end - 8); k < end; k++) {
+    const t = tokens[k]!;
+    const lemma = t.word && t.text === t.lower ? cueLemma(t.lower) : undefined;
+    if (lemma === undefined) continue;
+    const inv = inverted(tokens, k, end, lemma);
+    if (inv !== null) return inv;
+  }
   // A source starts a sentence, so only its first words are searched for the cue (keeps the scan linear).
   for (let k = 0; k < Math.min(end, MAX_CUE_INDEX); k++) {
     const t = tokens[k]!;
@@ -207,44 +272,12 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     const stance = cueLemma(t.lower) === undefined && isStanceForm(t.lower);
     const lemma = cueLemma(t.lower) ?? (stance ? t.lower : undefined);
     if (lemma === undefined) continue;
-    // Inverted: "Y, X said" / "Y, said X".
-    let c = k - 1;
-    while (c >= 0 && !isComma(tokens[c]) && k - c <= 9) c--;
-    if (!stance && c > 0 && isComma(tokens[c]) && wordCount(tokens, 0, c) >= MIN_CONTENT_WORDS && !NOT_INVERTED.has(lemma)) {
-      let source: Token[] = tokens.slice(c + 1, k).filter((x) => x.word || x.text === '(');
-      // "Y, said X" — but not "Y, saying X": a participle there starts a clause, not a source.
-      if (source.length === 0 && !t.lower.endsWith('ing')) {
-        // "…, said the mayor" / "…, said Kritenbrink": a name or a determiner phrase, never "said he's …".
-        const after = invertedSourceAfter(tokens, k + 1, end);
-        const head = after[0];
-        if (head !== undefined && (isUpperStart(head.text) || POSSESSIVES.has(head.lower))) source = after;
-      }
-      // "Y, X said." ends the statement at the cue (or a time or place): "…, X stated that Z" is not inverted.
-      const next = tokens[k + 1];
-      const endsAtCue =
-        next === undefined ||
-        !next.word ||
-        AFTER_CUE.has(next.lower) ||
-        (OBJECT_CUES.has(lemma) && (OBJECT_WORDS.has(next.lower) || POSSESSIVES.has(next.lower) || isUpperStart(next.text)));
-      const sourceIsBefore = wordCount(tokens, c + 1, k) > 0;
-      // "…, Mrs. Clinton said on Saturday that Y": the statement follows the cue, so this is not inverted.
-      const forward = contentStart(tokens, k, lemma);
-      const statementFollows = sourceIsBefore && isWord(tokens[forward - 1], 'that');
-      if (
-        !statementFollows &&
-        (!sourceIsBefore || endsAtCue) &&
-        source.length > 0 &&
-        (plausibleSource(source) || (sourceIsBefore && endsAtCue && source.length <= 4)) &&
-        !tokens.slice(c + 1, k).some((x) => !x.word && !SOURCE_PUNCT.has(x.text))
-      ) {
-        const pieces: Piece[] = [{ from: 0, to: c, source, cue: t, cueText: t.text }];
-        const more = participle(tokens, k + 1, source);
-        if (more) pieces.push(more);
-        return [...found, ...pieces];
-      }
+    if (!stance) {
+      const inv = inverted(tokens, k, end, lemma);
+      if (inv !== null) return [...found, ...inv];
     }
     // Forward: "X said (that) Y", with X at the start of the sentence or after an opening phrase.
-    let source = sourceBefore(tokens.slice(Math.max(0, k - 30), k)).filter((x) => x.word);
+    let source = afterRelative(sourceBefore(tokens.slice(Math.max(0, k - 30), k))).filter((x) => x.word);
     if (source.length === 0 || source.length > 8 || !plausibleSource(source)) {
       // "…, in which he says Y": the pronoun right before the cue is the source.
       let j = k - 1;

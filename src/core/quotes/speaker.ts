@@ -163,6 +163,15 @@ function personFor(name: string, people: readonly Person[]): string | undefined 
   return undefined;
 }
 
+const PLACE_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with', 'in']);
+
+/** Whether the word before the run starting at `start` (skipping "the") is "of", "at", "for" … */
+function afterPreposition(phrase: readonly Token[], start: number): boolean {
+  let i = phrase.findIndex((t) => t.start === start) - 1;
+  if (i >= 0 && phrase[i]!.lower === 'the') i--;
+  return i >= 0 && PLACE_PREPOSITIONS.has(phrase[i]!.lower);
+}
+
 export type SourceResolution =
   | { readonly kind: 'name'; readonly name: string; readonly person: boolean }
   | { readonly kind: 'pronoun'; readonly pronoun: string }
@@ -180,12 +189,19 @@ export function resolveSource(fullPhrase: readonly Token[], index: NameIndex): S
   const runs = capitalisedRuns(phrase);
   // The last capitalised run is the name in "Hanoi's Party chief Vuong Dinh Hue".
   let chosen: string[] | undefined;
+  let fallback: string[] | undefined;
   for (let r = runs.length - 1; r >= 0; r--) {
     const stripped = stripRun(runs[r]!.words, index.follows);
     if (stripped.length === 1 && TITLE_WORDS.has(stripped[0]!.toLowerCase())) continue;
+    // "analyst Nick Van den Brul of BNP Paribas": a run after "of"/"at" is where the speaker works.
+    if (afterPreposition(phrase, runs[r]!.start)) {
+      fallback ??= stripped;
+      continue;
+    }
     chosen = stripped;
     break;
   }
+  chosen ??= fallback;
   if (chosen === undefined) {
     // No name at all: a short common-noun source ("police", "the spokeswoman") still says who spoke.
     const bare = words.filter((t, i) => !(i === 0 && LEADERS.has(t.lower)));
