@@ -135,6 +135,8 @@ export function attributionAfter(tokens: readonly Token[]): Cue | null {
     const cue = speechCue(t);
     if (cue === undefined) continue;
     if (k === i) {
+      // "…,'' adding that Valeant …" starts a new statement; it does not name who said the quote.
+      if (t.lower.endsWith('ing') || tokens[k + 1]?.lower === 'that') return null;
       const source = sourceAfter(tokens, k + 1);
       if (source.length === 0 || !plausibleSource(source)) return null;
       return { source, cue, cueStart: t.start, end: source[source.length - 1]!.end };

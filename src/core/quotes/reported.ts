@@ -17,6 +17,9 @@ const OBJECT_WORDS = new Set(['me', 'us', 'him', 'her', 'them', 'reporters', 'jo
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
   'today', 'tonight', 'recently', 'earlier', 'later', 'previously', 'again', 'also', 'publicly', 'privately']);
 const MIN_CONTENT_WORDS = 3;
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
+/** Words that may open a sentence before "according to X, Y". */
+const OPENERS = new Set(['but', 'and', 'yet', 'so', 'however', 'still', 'now', 'also', 'meanwhile', 'indeed']);
 const NOT_CONTENT_START = new Set(['by', 'in', 'on', 'at', 'during', 'after', 'before', 'from', 'with', 'via', 'through']);
 /** Lower-case words inside a source written after its cue: "Hanoi's Party chief Vuong Dinh Hue", "Secretary of State". */
 const LOWER_IN_SOURCE = new Set(['of', 'chief', 'secretary', 'minister', 'president', 'spokesman', 'spokeswoman',
@@ -130,9 +133,11 @@ function contentEnd(tokens: readonly Token[]): number {
 function contentStart(tokens: readonly Token[], k: number, lemma: string): number {
   let i = k + 1;
   // "said in a statement (that)", "said on Monday that": jump to a near "that" with no punctuation before it.
-  for (let j = i; j < tokens.length && j <= i + 8; j++) {
+  const reach = OBJECT_CUES.has(lemma) ? 14 : 8;
+  for (let j = i; j < tokens.length && j <= i + reach; j++) {
     const t = tokens[j]!;
-    if (!t.word) break;
+    // Quote marks around a show's name ("told MSNBC's “Morning Joe” that …") do not end the search.
+    if (!t.word && !QUOTE_MARKS.has(t.text)) break;
     if (t.lower === 'that') return j + 1;
   }
   if (OBJECT_CUES.has(lemma)) {
@@ -156,6 +161,8 @@ interface Piece {
   readonly source: readonly Token[];
   readonly cue: Token;
   readonly cueText: string;
+  /** A character range inside the content that is the attribution itself, left out of the text. */
+  readonly skip?: readonly [number, number];
 }
 
 /** ", adding (that) Z" after an attribution: Z is a second statement by the same source. */
@@ -247,9 +254,14 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     while (e < end && !(isComma(tokens[e]) || (!tokens[e]!.word && ':;'.includes(tokens[e]!.text)))) e++;
     const source = tokens.slice(s, e);
     const cue = tokens[k]!;
-    if (wordCount(tokens, 0, k) === 0) {
+    let lead = 0;
+    while (lead < k && tokens[lead]!.word && OPENERS.has(tokens[lead]!.lower)) lead++;
+    if (wordCount(tokens, lead, k) === 0) {
       s = e + 1;
       if (wordCount(tokens, s, end) >= MIN_CONTENT_WORDS) return [{ from: s, to: end, source, cue, cueText: 'according to' }];
+    } else if (isComma(tokens[k - 1]) && isComma(tokens[e]) && e + 1 < end && wordCount(tokens, e + 1, end) >= 2) {
+      // "Fundraising, according to the campaign, has surged": the statement runs around the aside.
+      return [{ from: 0, to: end, source, cue, cueText: 'according to', skip: [tokens[k - 1]!.start, tokens[e]!.end] }];
     } else if (isComma(tokens[k - 1]) && wordCount(tokens, 0, k - 1) >= MIN_CONTENT_WORDS) {
       return [{ from: 0, to: k - 1, source, cue, cueText: 'according to' }];
     }
@@ -426,7 +438,9 @@ export function findReported(
         kind: 'reported',
         start: first.start,
         end: last.end,
-        text: body.slice(first.start, last.end),
+        text: piece.skip
+          ? `${body.slice(first.start, piece.skip[0])}${body.slice(piece.skip[1], last.end)}`
+          : body.slice(first.start, last.end),
         source: piece.source,
         cue: piece.cueText,
         cueStart: piece.cue.start,
