@@ -64,11 +64,11 @@ describe('findQuotes: direct quotes', () => {
   it('joins a quote split by its attribution, with a full stop or a comma between', () => {
     const a = quotesOf('Maria Lopez runs the port. "We will open the new dock in May," Lopez said. "It doubles what we can ship."');
     expect(direct(a)).toHaveLength(1);
-    expect(direct(a)[0]!.text).toBe('We will open the new dock in May It doubles what we can ship.');
+    expect(direct(a)[0]!.text).toBe('We will open the new dock in May … It doubles what we can ship.');
     expect(direct(a)[0]!.speaker).toBe('Maria Lopez');
     const b = quotesOf('“The river is rising,” she said, “and the bridge is already closed.”');
     expect(direct(b)).toHaveLength(1);
-    expect(direct(b)[0]!.text).toBe('The river is rising and the bridge is already closed.');
+    expect(direct(b)[0]!.text).toBe('The river is rising … and the bridge is already closed.');
   });
 
   it('reads curly and straight marks, with the attribution before or after', () => {
@@ -117,7 +117,7 @@ describe('findQuotes: direct quotes', () => {
   it('joins a quote that runs over two paragraphs', () => {
     const qs = quotesOf('“We started with nothing in this town and built it ourselves.\n\n“Now we want it back,” said Lee Wong.');
     expect(direct(qs)).toHaveLength(1);
-    expect(direct(qs)[0]!.text).toBe('We started with nothing in this town and built it ourselves. Now we want it back');
+    expect(direct(qs)[0]!.text).toBe('We started with nothing in this town and built it ourselves. … Now we want it back');
     expect(direct(qs)[0]!.speaker).toBe('Lee Wong');
   });
 

@@ -176,7 +176,8 @@ export function findDirect(body: string, all: readonly Token[], sentences: reado
       kind: 'direct',
       start: first.span.start,
       end: lastPart.span.end,
-      text: group.map((p) => p.text).join(' '),
+      // The attribution between the parts is left out; an ellipsis marks the cut, as in print.
+      text: group.map((p) => p.text).join(' … '),
       source: attribution?.source ?? null,
       cue: attribution?.cue ?? null,
       cueStart: attribution?.cueStart ?? -1,
