@@ -5,7 +5,7 @@ import { findPeople } from './people.js';
 import { findQuotes } from './quotes.js';
 import { splitSentences } from './sentences.js';
 import { summarize } from './summarize.js';
-import type { AnalyzeOptions, Briefing, InputFormat } from './types.js';
+import type { AnalyzeOptions, Briefing, InputFormat, Sentence } from './types.js';
 
 export const DEFAULT_SUMMARY_SENTENCES = 3;
 /** Bumped whenever a change alters what `analyze` returns, so cached results are rebuilt. */
@@ -31,14 +31,26 @@ function countWords(text: string): number {
   return count;
 }
 
+/** The sentences that start before `limit`, the last one cut at `limit` (a run-on line can be huge). */
+function clipSentences(body: string, sentences: readonly Sentence[], limit: number): readonly Sentence[] {
+  if (body.length <= limit) return sentences;
+  return sentences
+    .filter((s) => s.start < limit)
+    .map((s) => {
+      if (s.end <= limit) return s;
+      const text = body.slice(s.start, limit).trimEnd();
+      return { ...s, end: s.start + text.length, text };
+    });
+}
+
 /** Analyses already-decoded text of a known format. Pure: same input, same output. */
 export function analyzeText(text: string, format: InputFormat, options: AnalyzeOptions = {}): Briefing {
   const doc = cleanDocument(text, format);
   const sentences = splitSentences(doc.body);
   const n = Math.max(1, Math.floor(options.sentences ?? DEFAULT_SUMMARY_SENTENCES));
   // A prefix of the body keeps every sentence's offsets valid for the stages that scan the text.
-  const analyzed = sentences.filter((s) => s.start < MAX_ANALYZED_CHARS);
-  const scope = analyzed.length === sentences.length ? doc.body : doc.body.slice(0, analyzed.at(-1)?.end ?? 0);
+  const analyzed = clipSentences(doc.body, sentences, MAX_ANALYZED_CHARS);
+  const scope = doc.body.length <= MAX_ANALYZED_CHARS ? doc.body : doc.body.slice(0, MAX_ANALYZED_CHARS);
   const people = findPeople(scope, analyzed);
   return {
     ...doc,
