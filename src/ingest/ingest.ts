@@ -174,10 +174,18 @@ export async function ingestFile(target: IngestTarget, file: { bytes: Uint8Array
 /** Stores pasted text under the title the member gave. */
 export async function ingestText(target: IngestTarget, input: { title: string; text: string; url?: string | null }, options: IngestOptions = {}): Promise<IngestResult> {
   const title = input.title.trim();
-  const bytes = Buffer.from(`${title}\n\n${input.text.trim()}\n`, 'utf8');
-  if (bytes.length > (options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes)) throw new IngestError('too-large', 'The pasted text is too long.');
-  // The title goes first, as a headline line, so the text cleaner does not take the first sentence for one.
-  const cleaned = decodeAndClean(bytes, 'pasted.txt');
+  if (Buffer.byteLength(input.text) > (options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes)) throw new IngestError('too-large', 'The pasted text is too long.');
+  // Cleaned exactly as the stored file will be read back: Markdown with the title in front matter, so
+  // no heuristic has to guess which line is the headline. Each pasted line is a paragraph (a modal has
+  // no soft wrapping), and Markdown-looking characters are escaped so every word survives.
+  const paragraphs = input.text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n\n');
+  const markdown = renderBriefingMarkdown({ title, source: null, url: null, date: null, author: null, ingested_at: '', ingested_by: null }, paragraphs);
+  const cleaned = decodeAndClean(Buffer.from(markdown, 'utf8'), 'pasted.md');
   const doc: CleanDocument = { ...cleaned, title: title || cleaned.title };
   const url = input.url?.trim() || null;
   return store(target, doc, url ? [url] : [], null, options);
