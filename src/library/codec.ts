@@ -250,7 +250,11 @@ function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: (
     enumerable: true,
     get() {
       const value = compute();
-      Object.defineProperty(target, key, { value, enumerable: true, configurable: false, writable: false });
+      try {
+        Object.defineProperty(target, key, { value, enumerable: true, configurable: false, writable: false });
+      } catch {
+        // A caller froze the object: still correct, just computed again on the next read.
+      }
       return value;
     },
   });
