@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/core/analyze.js';
 import { findNumbers } from '../../src/core/numbers.js';
+import { MAX_NUMBERS } from '../../src/core/numbers/index.js';
 import { splitSentences } from '../../src/core/sentences.js';
 import type { NumberMention } from '../../src/core/types.js';
 
@@ -149,17 +150,54 @@ describe('counts, spelled numbers and quantities', () => {
 
 // Generous time limits: the machine is shared; these assert results, speed belongs to `npm run bench`.
 describe('hostile input', { timeout: 120_000 }, () => {
-  it('reads a 100k-digit number as one item', () => {
+  it('reads a long digit run in bounded windows, each piece the digits it holds', () => {
     const digits = '7'.repeat(100000);
     const found = numbersOf(`The code was ${digits} exactly.`);
-    expect(found.length).toBe(1);
-    expect(found[0]!.text.length).toBe(100000);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(MAX_NUMBERS);
+    for (const n of found) expect(n.text).toMatch(/^7+$/);
+    expect(Math.max(...found.map((n) => n.text.length))).toBeGreaterThan(1000);
   });
 
-  it('handles a 50k-long comma list', () => {
+  it('keeps a 50k-long comma list to the first numbers, best first', () => {
     const list = Array.from({ length: 50000 }, (_, i) => String((i % 9) + 1)).join(',');
     const found = numbersOf(`Values ${list} end.`);
-    expect(found.length).toBe(50000);
+    expect(found.length).toBe(MAX_NUMBERS);
+    // every item is one of the listed digits, in order of score and then position
+    for (const n of found) expect(n.text).toMatch(/^[1-9]$/);
+    expect(found[0]!.start).toBe('Values '.length);
+  });
+
+  it('1 MB of digit soup as one sentence: a capped list of the numbers written there', () => {
+    const unit = '1,2.3 ';
+    const text = unit.repeat(Math.floor((1024 * 1024) / unit.length));
+    const found = numbersOf(text);
+    expect(found.length).toBe(MAX_NUMBERS);
+    for (const n of found) {
+      expect(['1,2', '3']).toContain(n.text);
+      expect(text.slice(n.start, n.end)).toBe(n.text);
+      expect(n.context.length).toBeLessThan(400);
+    }
+    expect(found.find((n) => n.text === '1,2')?.value).toBe(1.2);
+  });
+
+  it('1 MB of money soup through the whole engine: money first, each with its currency', () => {
+    const unit = '$1.2bn US$ 3 million 4% ';
+    const b = analyzeText(unit.repeat(Math.floor((1024 * 1024) / unit.length)), 'text');
+    expect(b.numbers.length).toBeGreaterThan(0);
+    expect(b.numbers.length).toBeLessThanOrEqual(MAX_NUMBERS);
+    expect(b.numbers[0]!.kind).toBe('money');
+    expect(b.numbers[0]!.value).toBe(1.2e9);
+    expect(b.numbers[0]!.start).toBe(0);
+    for (const n of b.numbers) expect([n.text, n.value, n.unit]).toEqual(['$1.2bn', 1.2e9, 'USD']);
+  });
+
+  it('reads money soup as the amounts written, the scale word ending each', () => {
+    const found = numbersOf('$1.2bn US$ 3 million 4% $1.2bn US$ 3 million 4% ');
+    expect(found.map((n) => n.text)).toEqual(['$1.2bn', '$1.2bn', 'US$ 3 million', 'US$ 3 million', '4%', '4%']);
+    expect(found[2]!.value).toBe(3e6);
+    expect(found[2]!.unit).toBe('USD');
+    expect(found[4]!.kind).toBe('percent');
   });
 
   it('handles long runs of number words and dots', () => {

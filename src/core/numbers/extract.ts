@@ -297,12 +297,12 @@ function compatible(a: Found, b: Found): boolean {
   return a.value !== null && b.value !== null;
 }
 
-/** All numbers of one sentence, left to right. */
-export function extractMentions(sentence: string): RawMention[] {
+/** All numbers of one sentence, left to right; stops once `limit` are found. */
+export function extractMentions(sentence: string, limit = Infinity): RawMention[] {
   const toks = tokenize(sentence);
   const out: RawMention[] = [];
   let k = 0;
-  while (k < toks.length) {
+  while (k < toks.length && out.length < limit) {
     let m = readOne(toks, k);
     if (!m) {
       k++;

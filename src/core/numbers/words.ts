@@ -104,6 +104,9 @@ function parseCardinal(toks: readonly Token[], i: number, opts: PhraseOptions, d
     const w = word(t);
     if (plainNum(t)) {
       if (hasGroup || (total > 0 && (t.lit.value >= minScale || !t.lit.isInteger)) || (k > i && total === 0)) break;
+      // after a scale word, digits continue the number only with a scale of their own ("1 million 300 thousand"),
+      // so "US$ 3 million 4%" stays two numbers
+      if (total > 0 && !LOCAL_SCALES.has(word(toks[k + 1]) ?? '') && !BIG_SCALES.has(word(toks[k + 1]) ?? '')) break;
       group = t.lit.value;
       hasGroup = true;
       fromDigits = true;
