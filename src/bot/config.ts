@@ -36,7 +36,11 @@ const EnvSchema = z.object({
   ARTICLES_DIR: optional(z.string().trim().min(1)).transform((v) => v ?? 'articles'),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' })),
+  INGEST_ROLE_ID: optional(z.string().trim().pipe(snowflake)),
+  /** Older name of INGEST_ROLE_ID, still accepted. */
   DISCORD_INGEST_ROLE_ID: optional(z.string().trim().pipe(snowflake)),
+  INGEST_ALLOW_PRIVATE: optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
+  BRIEFBOT_CACHE_DIR: optional(z.string().trim().min(1)),
 });
 
 export const NO_TOKEN_HELP = [
@@ -62,6 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
     ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
-    ...(e.DISCORD_INGEST_ROLE_ID ? { ingestRoleId: e.DISCORD_INGEST_ROLE_ID } : {}),
+    ...((e.INGEST_ROLE_ID ?? e.DISCORD_INGEST_ROLE_ID) ? { ingestRoleId: e.INGEST_ROLE_ID ?? e.DISCORD_INGEST_ROLE_ID } : {}),
   };
 }

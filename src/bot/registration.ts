@@ -18,7 +18,18 @@ function normalizeOption(o: Partial<OptionDefinition> & Record<string, unknown>)
   for (const key of ['min_value', 'max_value', 'min_length', 'max_length'] as const) {
     if (o[key] !== undefined && o[key] !== null) out[key] = o[key];
   }
+  // Subcommands and groups nest their own options (e.g. `/ingest url|file|text`).
+  const nested = o['options'] as Record<string, unknown>[] | undefined;
+  if (nested && nested.length > 0) out['options'] = nested.map(normalizeOption);
+  const channelTypes = o['channel_types'] as number[] | undefined;
+  if (channelTypes && channelTypes.length > 0) out['channel_types'] = [...channelTypes].sort();
   return out;
+}
+
+/** Discord returns permissions as a decimal string, or null for "everyone". */
+function normalizePermissions(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return String(value);
 }
 
 export function normalizeCommand(c: Record<string, unknown>): Record<string, unknown> {
@@ -27,6 +38,9 @@ export function normalizeCommand(c: Record<string, unknown>): Record<string, unk
     name: c['name'],
     description: c['description'],
     options: ((c['options'] as Record<string, unknown>[] | undefined) ?? []).map(normalizeOption),
+    default_member_permissions: normalizePermissions(c['default_member_permissions']),
+    // Discord fills `contexts` with every context when it was not set; compare only what we set.
+    ...(c['contexts'] !== undefined && c['contexts'] !== null ? { contexts: [...(c['contexts'] as number[])].sort() } : {}),
   };
 }
 
