@@ -1,11 +1,12 @@
 import { buildBriefView, describePerson, describeQuote } from './brief-view.js';
+import { formatDate } from './format.js';
 import type { Briefing } from '../core/types.js';
 
 /** A plain-text briefing for a terminal, with the same selection of items as the bot's reply. */
 export function renderBriefingText(briefing: Briefing, fallbackTitle: string): string {
   const view = buildBriefView(briefing, fallbackTitle);
   const lines: string[] = [view.title];
-  const meta = [view.source, view.date, view.url].filter((x): x is string => x !== null);
+  const meta = [view.source, formatDate(view.date), view.url].filter((x): x is string => x !== null);
   if (meta.length > 0) lines.push(meta.join(' · '));
   lines.push('', 'Summary');
   for (const s of view.summary) lines.push(`  • ${s}`);
