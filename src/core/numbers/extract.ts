@@ -1,9 +1,9 @@
 import type { NumberKind } from '../types.js';
-import { MONTHS, ORDINAL_WORDS, TENS_WORDS } from './lexicon.js';
+import { MONTHS, ORDINAL_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon.js';
 import { currencyAfter, currencyBefore, isCurrencyUnit, mayStartCurrency } from './money.js';
 import { tokenize, type Token } from './scan.js';
 import { DURATION_UNITS, unitAt } from './units.js';
-import { parseNumberPhrase, type Phrase } from './words.js';
+import { parseNumberPhrase, PHRASE_STARTS, type Phrase } from './words.js';
 
 /** One number found in a sentence, before context and ranking. Offsets are into the sentence. */
 export interface RawMention {
@@ -38,8 +38,11 @@ const THICKNESS_WORDS = new Set(['thick', 'long', 'wide', 'tall', 'high', 'deep'
 function word(t: Token | undefined): string | null {
   return t !== undefined && t.type === 'word' ? t.lower : null;
 }
-function sym(t: Token | undefined, ...chars: string[]): boolean {
-  return t !== undefined && t.type === 'sym' && chars.includes(t.text);
+/** Whether `t` is one of the given symbols (fixed parameters: no array per call). */
+function sym(t: Token | undefined, a: string, b?: string, c?: string): boolean {
+  if (t === undefined || t.type !== 'sym') return false;
+  const x = t.text;
+  return x === a || x === b || x === c;
 }
 function isPluralNoun(t: Token | undefined): boolean {
   if (t === undefined || t.type !== 'word') return false;
@@ -111,8 +114,9 @@ function slashFraction(toks: readonly Token[], k: number): { value: number; end:
   return { value: a.lit.value / b.lit.value, end: k + 3 };
 }
 
-function span(toks: readonly Token[], t0: number, t1: number): { start: number; end: number } {
-  return { start: toks[t0]!.start, end: toks[t1 - 1]!.end };
+/** A mention over tokens t0..t1 (built field by field: this runs once per number). */
+function found(toks: readonly Token[], t0: number, t1: number, value: number | null, unit: string | null, kind: NumberKind, spelled: boolean, scaled: boolean): Found {
+  return { start: toks[t0]!.start, end: toks[t1 - 1]!.end, value, unit, kind, spelled, t0, t1, scaled };
 }
 
 /** Reads one mention starting at token k, without ranges. */
@@ -122,7 +126,7 @@ function readOne(toks: readonly Token[], k: number): Found | null {
   if (t.type === 'num' && t.glued) return null;
   // dates first: "July 6" would otherwise be the number 6
   const date = dateAt(toks, k);
-  if (date) return { ...span(toks, k, date.end), value: date.value, unit: 'date', kind: 'date', spelled: false, t0: k, t1: date.end, scaled: false };
+  if (date) return found(toks, k, date.end, date.value, 'date', 'date', false, false);
 
   // currency prefix, sign
   let j = k;
@@ -170,7 +174,7 @@ function readOne(toks: readonly Token[], k: number): Found | null {
 
   // ordinals ("25th anniversary", "first")
   const ord = currency === null && !negative ? ordinalAt(toks, j) : null;
-  if (ord) return { ...span(toks, j, ord.end), value: ord.value, unit: null, kind: 'ordinal', spelled: first.type === 'word', t0: j, t1: ord.end, scaled: false };
+  if (ord) return found(toks, j, ord.end, ord.value, null, 'ordinal', first.type === 'word', false);
 
   let phrase: Phrase | null;
   const frac = slashFraction(toks, j);
@@ -190,7 +194,7 @@ function readOne(toks: readonly Token[], k: number): Found | null {
   if (first.type === 'word' && first.lower === 'one' && e === j + 1 && (/^(another|that|which|who|whose)$/.test(word(toks[j + 1]) ?? '') || word(toks[j - 1]) === 'no')) return null;
   // "Covid-19", "SCP-173", "F-16": a name with a number, not a count
   const identifier = first.type === 'num' && k === j && sym(toks[j - 1], '-') && !first.space && toks[j - 2]?.type === 'word' && !toks[j - 1]!.space && /^\p{Lu}/u.test(toks[j - 2]!.text);
-  if (identifier) return { ...span(toks, j, e), value, unit: null, kind: 'number', spelled: false, t0: j, t1: e, scaled: false };
+  if (identifier) return found(toks, j, e, value, null, 'number', false, false);
 
   let unit: string | null = currency;
   let kind: NumberKind = currency !== null ? 'money' : 'number';
@@ -222,7 +226,7 @@ function readOne(toks: readonly Token[], k: number): Found | null {
     } else {
       const u = unitMatch(toks, hyphen ? e + 1 : e, phrase);
       if (u === 'time') {
-        return { ...span(toks, k, e + 1), value: null, unit: 'time', kind: 'date', spelled, t0: k, t1: e + 1, scaled: false };
+        return found(toks, k, e + 1, null, 'time', 'date', spelled, false);
       }
       if (u) {
         unit = u.unit;
@@ -255,7 +259,7 @@ function readOne(toks: readonly Token[], k: number): Found | null {
     value = -value;
     e++;
   }
-  return { ...span(toks, k, e), value, unit, kind, spelled, t0: k, t1: e, scaled: phrase.scaled };
+  return found(toks, k, e, value, unit, kind, spelled, phrase.scaled);
 }
 
 /** "5 million euros", "3bn dollars": money named after the amount, so "m"/"b" mean million/billion. */
@@ -297,13 +301,23 @@ function compatible(a: Found, b: Found): boolean {
   return a.value !== null && b.value !== null;
 }
 
+/** Words that can open a mention (a date, an ordinal, a number phrase); currency prefixes are asked apart. */
+const START_WORDS: ReadonlySet<string> = new Set([...MONTHS.keys(), ...ORDINAL_WORDS.keys(), ...TENS_WORDS.keys(), ...UNIT_WORDS.keys(), ...PHRASE_STARTS]);
+
+/** What `readOne` could start at: most words and symbols cannot, and are passed over with one lookup. */
+function mayStartMention(t: Token): boolean {
+  if (t.type === 'num') return !t.glued;
+  if (t.type === 'sym') return t.text === '(' || t.text === '-' || t.text === '−' || t.text === '+' || mayStartCurrency(t);
+  return START_WORDS.has(t.lower) || mayStartCurrency(t);
+}
+
 /** All numbers of one sentence, left to right; stops once `limit` are found. */
 export function extractMentions(sentence: string, limit = Infinity): RawMention[] {
   const toks = tokenize(sentence);
   const out: RawMention[] = [];
   let k = 0;
   while (k < toks.length && out.length < limit) {
-    let m = readOne(toks, k);
+    let m = mayStartMention(toks[k]!) ? readOne(toks, k) : null;
     if (!m) {
       k++;
       continue;

@@ -84,11 +84,16 @@ function w(t: Token | undefined): string | null {
   return t !== undefined && t.type !== 'num' ? t.lower : null;
 }
 
+/** Lower-case words that can begin a currency before an amount: one lookup per token. */
+const PREFIX_WORDS: ReadonlySet<string> = new Set([...DOLLAR_PREFIXES.keys(), ...WORD_PREFIXES.keys(), ...[...ISO_CODES].map((c) => c.toLowerCase())]);
+/** Lower-case first words of a currency named after an amount (ISO codes are checked as written). */
+const AFTER_WORDS: ReadonlySet<string> = new Set([...QUALIFIER_FIRST, ...NAMES.keys(), ...SUBUNITS.keys()]);
+
 /** Whether a token can begin a currency written before an amount ("$", "US$", "Rs", "EUR"). */
 export function mayStartCurrency(t: Token | undefined): boolean {
   if (t === undefined || t.type === 'num') return false;
   if (t.type === 'sym') return t.text === '$' || SYMBOLS.has(t.text);
-  return DOLLAR_PREFIXES.has(t.lower) || WORD_PREFIXES.has(t.lower) || ISO_CODES.has(t.text.toUpperCase());
+  return PREFIX_WORDS.has(t.lower);
 }
 
 /** A currency written right before token `k` (the amount); returns where it starts. */
@@ -130,7 +135,7 @@ export function currencyBefore(toks: readonly Token[], k: number): CurrencyMatch
 export function currencyAfter(toks: readonly Token[], k: number): CurrencyMatch | null {
   const t = toks[k];
   if (!t || t.type === 'num') return null;
-  if (t.type === 'word' && !QUALIFIER_FIRST.has(t.lower) && !NAMES.has(t.lower) && !SUBUNITS.has(t.lower) && !ISO_CODES.has(t.text)) return null;
+  if (t.type === 'word' && !AFTER_WORDS.has(t.lower) && !ISO_CODES.has(t.text)) return null;
   if (t.type === 'sym') {
     const sym = SYMBOLS.get(t.text);
     if (sym !== undefined && t.text !== '$') return { unit: sym, at: k + 1 };

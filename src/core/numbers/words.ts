@@ -42,13 +42,13 @@ interface Card {
 
 const MAX_DEPTH = 2;
 /** Words other than number words that can open a phrase. */
-const PHRASE_STARTS = new Set(['a', 'an', 'half', 'quarter', 'minus', 'negative']);
+export const PHRASE_STARTS: ReadonlySet<string> = new Set(['a', 'an', 'half', 'quarter', 'minus', 'negative']);
 
 function word(t: Token | undefined): string | null {
   return t !== undefined && t.type === 'word' ? t.lower : null;
 }
-function isSym(t: Token | undefined, ...chars: string[]): boolean {
-  return t !== undefined && t.type === 'sym' && chars.includes(t.text);
+function isSym(t: Token | undefined, a: string, b?: string): boolean {
+  return t !== undefined && t.type === 'sym' && (t.text === a || t.text === b);
 }
 function isNumberWord(w: string | null): boolean {
   return w !== null && (UNIT_WORDS.has(w) || TENS_WORDS.has(w));
