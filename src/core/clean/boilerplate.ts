@@ -83,11 +83,24 @@ export function isWidgetLine(line: string): boolean {
 
 /** A photo caption or credit line ("Photo: …", "… File Photo by Jane Doe/UPI", "Image copyright …"). */
 export function isCaptionLine(line: string): boolean {
+  // A paragraph of several sentences is text that may end in a credit, never a caption as a whole.
+  if (line.length > 300 && sentenceBreaks(line, 3) >= 3) return false;
   if (IMAGE_LABEL.test(line) || PHOTO_BY.test(line)) return true;
   if (CREDIT_AT_END.test(line)) return true;
   // A credit inside the last 60 characters: "… said Mr Smith. Photo: Jane Doe."
   const tail = line.slice(-60);
   return CAPTION_CREDIT.test(tail) && /(?:photo|image|picture|credit|illustration)/i.test(tail) && !/["“”]\s*$/u.test(line);
+}
+
+/** Sentence boundaries (". X") in a line, counted up to `enough`: one linear scan. */
+export function sentenceBreaks(line: string, enough: number): number {
+  let n = 0;
+  for (let i = 1; i < line.length - 1 && n < enough; i++) {
+    if (line.charCodeAt(i) !== 0x20) continue;
+    const prev = line[i - 1];
+    if ((prev === '.' || prev === '!' || prev === '?') && line[i + 1] !== line[i + 1]!.toLowerCase()) n++;
+  }
+  return n;
 }
 
 /** "Read more: …", "Related: …" link lines inside an article. */

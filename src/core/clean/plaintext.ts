@@ -5,6 +5,7 @@
  * headline is taken from just above it.
  */
 import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isSoftTailMarker, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { cutInlineCredits } from './credits.js';
 import { stripDateline } from './dateline.js';
 import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures, type Wall } from './mainblock.js';
 import { squashSpaces } from './normalize.js';
@@ -59,6 +60,12 @@ function pickHeadline(features: readonly LineFeatures[], lineKeys: readonly stri
   return best;
 }
 
+function countWordsOf(lines: readonly string[]): number {
+  let n = 0;
+  for (const l of lines) n += l.split(' ').length;
+  return n;
+}
+
 export function bylineOf(line: string): string | null {
   const m = /^By:? ([\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}?)(?:,| and | \||$)/u.exec(line);
   return m && line.length < 80 ? m[1]!.trim() : null;
@@ -104,14 +111,18 @@ function steepenRuns(scores: number[]): void {
  * A text that is already just an article (headline, paragraphs, maybe a list) needs no block choice:
  * no tail headings or share bars, and hardly any line that looks like page furniture.
  */
-function looksCurated(features: readonly LineFeatures[], scores: readonly number[]): boolean {
+function looksCurated(features: readonly LineFeatures[], scores: readonly number[], repeats: number): boolean {
   let furniture = 0;
+  let marked = repeats > 0;
   for (let i = 1; i < features.length; i++) {
     const f = features[i]!;
     if (f.tail || f.shareBar || f.comments || f.widget || f.notice) return false;
+    if (f.caption || f.linky) marked = true;
     if (scores[i]! < 0) furniture++;
   }
-  return furniture <= Math.max(1, 0.2 * (features.length - 1));
+  // Short lines alone (a results table, a list of names after the story) do not make a page dump:
+  // without a single widget, caption, link or repeated line the text is the article as given.
+  return !marked || furniture <= Math.max(1, 0.2 * (features.length - 1));
 }
 
 export interface PlainTextOptions {
@@ -122,7 +133,7 @@ export interface PlainTextOptions {
 export function cleanPlainText(text: string, options: PlainTextOptions = {}): PlainArticle {
   const blocks = text
     .split('\n')
-    .map(squashSpaces)
+    .flatMap((l) => cutInlineCredits(squashSpaces(l)))
     .filter((l) => l !== '');
   if (blocks.length === 0) return { title: null, paragraphs: [], source: null, date: null, author: null };
   const features = blocks.map(lineFeatures);
@@ -130,14 +141,16 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
   const english = looksEnglish(features);
   // A line seen before on the page (repeated teaser, caption copy of a paragraph) adds nothing new.
   const counted = new Set<string>();
+  let repeats = 0;
   const scores = features.map((f, i) => {
     const key = keys[i]!;
     const repeat = counted.has(key);
+    if (repeat) repeats++;
     counted.add(key);
     return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
   });
   keepIntroducedLists(features, scores);
-  const curated = options.scraped === undefined ? looksCurated(features, scores) : !options.scraped;
+  const curated = options.scraped === undefined ? looksCurated(features, scores, repeats) : !options.scraped;
   steepenRuns(scores);
   let { start, end } = curated ? { start: 0, end: blocks.length } : articleSegment(
     scores,
@@ -191,6 +204,11 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     paragraphs.push(cleaned);
+  }
+  // Safety net: whatever the line rules decided, a text holding real prose never comes out (nearly) empty.
+  if (countWordsOf(paragraphs) < 20) {
+    const prose = blocks.filter((b, i) => features[i]!.words >= 20 && !features[i]!.widget && !features[i]!.tail && dedupeKey(b) !== (title ? dedupeKey(title) : ''));
+    if (countWordsOf(prose) > 2 * countWordsOf(paragraphs)) paragraphs.splice(0, paragraphs.length, ...prose.map(stripCredit));
   }
 
   let source: string | null = null;
