@@ -21,6 +21,12 @@ function isLetter(ch: string | undefined): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return LETTER.test(ch);
 }
+/** `isLetter(s[i])` without making a one-character string for ASCII. */
+function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(s[i]!);
+}
 function isSpace(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -65,7 +71,8 @@ export function tokenize(s: string): Token[] {
         continue;
       }
     }
-    const vulgar = VULGAR_FRACTIONS.get(ch);
+    // vulgar fractions sit at U+00BC-U+00BE and U+2150-U+215E: ASCII never needs the lookup
+    const vulgar = ch.charCodeAt(0) >= 0xbc ? VULGAR_FRACTIONS.get(ch) : undefined;
     if (vulgar !== undefined) {
       const lit: DigitLiteral = { value: vulgar, end: i + 1, isInteger: false, intDigits: 0, dotThousands: null, ordinal: false };
       tokens.push({ type: 'num', start: i, end: i + 1, text: ch, space, lit, glued: false });
@@ -74,8 +81,8 @@ export function tokenize(s: string): Token[] {
       continue;
     }
     if (isLetter(ch)) {
-      let j = i;
-      while (isLetter(s[j])) j++;
+      let j = i + 1;
+      while (j < s.length && isLetterAt(s, j)) j++;
       // U.S., a.m., p.m.: single letters joined by dots
       if (j === i + 1 && s[j] === '.' && isLetter(s[j + 1]) && !isLetter(s[j + 2])) {
         let k = j;
