@@ -11,6 +11,7 @@ import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isTailMa
 import { stripDateline } from './dateline.js';
 import { lineFeatures, lineScore, looksEnglish } from './mainblock.js';
 import { normalizeDateValue } from './dates.js';
+import { htmlLines, nestingDepth } from './htmlscan.js';
 import { readMetadata } from './metadata.js';
 import { squashSpaces } from './normalize.js';
 import { bylineOf, cleanPlainText, type PlainArticle } from './plaintext.js';
@@ -126,7 +127,7 @@ type ReadabilityResult = ReturnType<Readability<DomNode>['parse']>;
 
 /** Readability's run time grows steeply with nesting depth; real pages stay far below these. */
 const MAX_READABLE_DEPTH = 100;
-const MAX_READABLE_ELEMENTS = 8_000;
+const MAX_READABLE_ELEMENTS = 3_000;
 
 /** Whether the tree is small and shallow enough for Readability (an iterative walk, stopping early). */
 function withinReadabilityLimits(root: DomNode): boolean {
@@ -180,7 +181,28 @@ function inlineTemplates(document: TemplateHost): void {
   }
 }
 
+/** Deeper than this (elements only an end tag closes), the page is read from its markup, not parsed. */
+const MAX_PARSED_DEPTH = 400;
+
+/** A page too deeply nested to parse in bounded time: its text is read from the markup and cleaned as a page dump. */
+function cleanDeepHtml(html: string): CleanDocument {
+  const article = cleanPlainText(htmlLines(html).join('\n'));
+  const titleMatch = /<title[^>]{0,200}>([^<]{1,300})</i.exec(html.slice(0, 65_536));
+  const title = titleMatch ? cleanTitle(titleMatch[1]!, null) : null;
+  return {
+    title: title ?? article.title,
+    standfirst: article.paragraphs[0] ?? null,
+    source: article.source,
+    date: article.date,
+    author: article.author,
+    url: null,
+    tags: [],
+    body: article.paragraphs.join('\n\n'),
+  };
+}
+
 export function cleanHtml(html: string): CleanDocument {
+  if (nestingDepth(html, MAX_PARSED_DEPTH) > MAX_PARSED_DEPTH) return cleanDeepHtml(html);
   const document = parsePage(html);
   const meta = readMetadata(document as never);
   const readable = withinReadabilityLimits(document as unknown as DomNode);

@@ -46,5 +46,6 @@ export function normalizeText(text: string): string {
 
 /** Collapses runs of spaces inside a line and trims it. */
 export function squashSpaces(line: string): string {
-  return line.replace(/[ \t]+/g, ' ').trim();
+  // Most lines have no double space or tab: skip the replace (and its copy of a long line).
+  return line.includes('  ') || line.includes('\t') ? line.replace(/[ \t]+/g, ' ').trim() : line.trim();
 }

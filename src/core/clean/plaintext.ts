@@ -4,7 +4,7 @@
  * article is the best-scoring contiguous run of blocks, furniture inside it is dropped, and the
  * headline is taken from just above it.
  */
-import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isSoftTailMarker, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isSoftTailMarker, stripCredit } from './boilerplate.js';
 import { cutInlineCredits } from './credits.js';
 import { stripDateline } from './dateline.js';
 import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures, type Wall } from './mainblock.js';
@@ -60,9 +60,13 @@ function pickHeadline(features: readonly LineFeatures[], lineKeys: readonly stri
   return best;
 }
 
+/** Space-separated words of the lines, counted without splitting (a line may be a megabyte long). */
 function countWordsOf(lines: readonly string[]): number {
   let n = 0;
-  for (const l of lines) n += l.split(' ').length;
+  for (const l of lines) {
+    n++;
+    for (let i = l.indexOf(' '); i >= 0; i = l.indexOf(' ', i + 1)) n++;
+  }
   return n;
 }
 
@@ -136,8 +140,25 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     .flatMap((l) => cutInlineCredits(squashSpaces(l)))
     .filter((l) => l !== '');
   if (blocks.length === 0) return { title: null, paragraphs: [], source: null, date: null, author: null };
-  const features = blocks.map(lineFeatures);
-  const keys = blocks.map(dedupeKey);
+  // Pages repeat lines (menus, teasers; hostile inputs thousands of times): each distinct line is analysed once.
+  const analysed = new Map<string, LineFeatures>();
+  const features = blocks.map((b) => {
+    let f = analysed.get(b);
+    if (f === undefined) {
+      f = lineFeatures(b);
+      analysed.set(b, f);
+    }
+    return f;
+  });
+  const keyOf = new Map<string, string>();
+  const keys = blocks.map((b) => {
+    let k = keyOf.get(b);
+    if (k === undefined) {
+      k = dedupeKey(b);
+      keyOf.set(b, k);
+    }
+    return k;
+  });
   const english = looksEnglish(features);
   // A line seen before on the page (repeated teaser, caption copy of a paragraph) adds nothing new.
   const counted = new Set<string>();
@@ -189,10 +210,15 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
   for (let i = start; i < end; i++) {
     const line = blocks[i]!;
     const f = features[i]!;
+    // A repeat is dropped before any recogniser runs (repeated lines cost nothing).
+    if (seen.has(keys[i]!)) {
+      afterLabel = false;
+      continue;
+    }
     const creditAfterLabel = afterLabel && f.words <= 10 && !f.sentenceEnd;
     afterLabel = isCaptionLabel(line);
     if (afterLabel || creditAfterLabel) continue;
-    if (isWidgetLine(line) || isInlinePromo(line) || isTailMarker(line) || f.notice || isPromoSentence(line)) continue;
+    if (f.widget || f.tail || f.notice || isInlinePromo(line) || isPromoSentence(line)) continue;
     if (paragraphs.length === 0 && bylineOf(line)) {
       author ??= bylineOf(line);
       continue;
@@ -203,6 +229,7 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     const key = dedupeKey(cleaned);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
+    seen.add(keys[i]!);
     paragraphs.push(cleaned);
   }
   // Safety net: whatever the line rules decided, a text holding real prose never comes out (nearly) empty.
