@@ -40,7 +40,7 @@ function slug(text: string): string {
 }
 
 /** Writes `count` distinct articles: the dev texts, each copy made unique by a line naming its edition. */
-async function generate(dir: string, count: number): Promise<void> {
+export async function generate(dir: string, count: number): Promise<void> {
   const texts: string[] = [];
   for (const name of ['bbc-dev.jsonl', 'realsumm-dev.jsonl', 'newsroom-dev.jsonl', 'conll-dev.jsonl']) {
     for (const row of readJsonl<{ text: string }>(name)) if (row.text.trim()) texts.push(row.text);

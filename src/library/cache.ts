@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Briefing } from '../core/types.js';
-import { packBriefing, unpackBriefing } from './codec.js';
+import { lazyBriefing, packBriefing, packLight, splitPacked, unpackSplit, type LightFields } from './codec.js';
 import { writeFileAtomic } from './write.js';
 
 /**
@@ -13,7 +13,7 @@ import { writeFileAtomic } from './write.js';
  * the engine version and the sha256 of its payload: anything that does not match is thrown away and
  * rebuilt, never trusted.
  */
-export const CACHE_SCHEMA = 4;
+export const CACHE_SCHEMA = 5;
 const SHARDS = '0123456789abcdef';
 
 export interface Fingerprint {
@@ -31,6 +31,30 @@ export interface FileRecord {
 export interface CachedAnalysis {
   readonly briefing: Briefing;
   readonly textKey: string;
+  /** Set when the briefing came from the cache: its stored heavy part, rewritten as is (no re-encoding). */
+  readonly stored?: StoredParts;
+}
+
+export interface StoredParts {
+  readonly keys: readonly string[];
+  readonly bodyLength: number;
+  /** The heavy part's JSON bytes; null once found malformed (the briefing is then re-packed). */
+  heavy: Buffer | null;
+}
+
+/** A shard's entry: [textKey, key-set index, light fields, heavy offset, heavy length]. */
+type Row = [string, number, LightFields, number, number];
+
+interface ShardMeta {
+  /** The distinct field-name lists of the shard's briefings (almost always one). */
+  k: string[][];
+  e: Record<string, Row>;
+}
+
+interface RawEntry {
+  readonly row: unknown;
+  readonly keySets: unknown;
+  readonly blob: Buffer;
 }
 
 interface Header {
@@ -58,8 +82,19 @@ function encode(kind: string, engine: string, payload: unknown): string {
   return `${JSON.stringify(header)}\n${body}`;
 }
 
+/** A shard: header line, then the meta JSON (light fields) on one line, then the heavy parts' bytes. */
+function encodeShard(engine: string, meta: ShardMeta, heavy: readonly Buffer[]): Buffer {
+  const body = Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), ...heavy]);
+  const header: Header = { schema: CACHE_SCHEMA, engine, kind: 'shard', sha256: createHash('sha256').update(body).digest('hex') };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]);
+}
+
+function isInt(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
 /** Returns the payload, or a reason it cannot be trusted. Works on bytes so the checksum needs no re-encoding. */
-function decode(bytes: Buffer, kind: string, engine: string): { payload: Record<string, unknown> } | { reason: string; stale: boolean } {
+function checkHeader(bytes: Buffer, kind: string, engine: string): { body: Buffer } | { reason: string; stale: boolean } {
   const newline = bytes.indexOf(0x0a);
   if (newline < 0) return { reason: 'no header', stale: false };
   let header: Partial<Header>;
@@ -72,6 +107,13 @@ function decode(bytes: Buffer, kind: string, engine: string): { payload: Record<
   if (header.engine !== engine) return { reason: `engine version ${String(header.engine)} (now ${engine})`, stale: true };
   const body = bytes.subarray(newline + 1);
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { reason: 'checksum mismatch (torn or edited)', stale: false };
+  return { body };
+}
+
+function decode(bytes: Buffer, kind: string, engine: string): { payload: Record<string, unknown> } | { reason: string; stale: boolean } {
+  const checked = checkHeader(bytes, kind, engine);
+  if (!('body' in checked)) return checked;
+  const { body } = checked;
   try {
     const payload: unknown = JSON.parse(body.toString('utf8'));
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { reason: 'payload is not an object', stale: false };
@@ -88,7 +130,7 @@ export class AnalysisCache {
    * and the decoded briefings are never all in memory together (less garbage-collection work).
    */
   private shardBytes = new Map<string, Buffer>();
-  private raw = new Map<string, unknown>();
+  private raw = new Map<string, RawEntry>();
   private decoded = new Map<string, CachedAnalysis>();
   private readonly rebuild = new Set<string>();
   private writeFailed = false;
@@ -142,16 +184,36 @@ export class AnalysisCache {
     if (!bytes) return;
     this.shardBytes.delete(shard);
     const name = `shard-${shard}.json`;
-    const payload = this.checked(name, bytes, 'shard');
-    if (!payload) {
+    const checked = checkHeader(bytes, 'shard', this.engine);
+    if (!('body' in checked)) {
+      if (!checked.stale) this.warn(`analysis cache ${name} is corrupt (${checked.reason}); rebuilding it`);
       this.rebuild.add(shard);
       return;
     }
-    for (const [hash, entry] of Object.entries(payload)) if (shardOf(hash) === shard) this.raw.set(hash, entry);
+    const { body } = checked;
+    const newline = body.indexOf(0x0a);
+    let meta: Partial<ShardMeta> | undefined;
+    try {
+      meta = newline < 0 ? undefined : (JSON.parse(body.subarray(0, newline).toString('utf8')) as Partial<ShardMeta>);
+    } catch {
+      meta = undefined;
+    }
+    if (typeof meta !== 'object' || meta === null || typeof meta.e !== 'object' || meta.e === null || !Array.isArray(meta.k)) {
+      this.warn(`analysis cache ${name} is corrupt (no entry table); rebuilding it`);
+      this.rebuild.add(shard);
+      return;
+    }
+    // The heavy parts stay bytes (a view into the file's buffer) until a briefing is first opened.
+    const blob = body.subarray(newline + 1);
+    for (const [hash, row] of Object.entries(meta.e)) if (shardOf(hash) === shard) this.raw.set(hash, { row, keySets: meta.k, blob });
   }
 
-  /** The cached analysis for these bytes, or undefined. A malformed entry is dropped and its shard rebuilt. */
-  get(hash: string): CachedAnalysis | undefined {
+  /**
+   * The cached analysis for these bytes, or undefined. A malformed entry is dropped (and its shard
+   * rebuilt); its heavy part is checked when first read, and if malformed then, `reanalyse` supplies
+   * the briefing instead (the checksum already vouches for the bytes, so this only guards against bugs).
+   */
+  get(hash: string, reanalyse: () => Briefing): CachedAnalysis | undefined {
     const done = this.decoded.get(hash);
     if (done) return done;
     this.parseShard(shardOf(hash));
@@ -159,9 +221,27 @@ export class AnalysisCache {
     if (entry === undefined) return undefined;
     this.raw.delete(hash);
     try {
-      const { t, b } = entry as { t: unknown; b: unknown };
-      if (typeof t !== 'string') throw new Error('entry has no text key');
-      const result = { briefing: unpackBriefing(b), textKey: t };
+      const { row, keySets, blob } = entry;
+      if (!Array.isArray(row) || row.length !== 5) throw new Error('entry is not a row');
+      const [textKey, keyIndex, light, offset, length] = row as unknown[];
+      if (typeof textKey !== 'string') throw new Error('entry has no text key');
+      const keys = (keySets as unknown[])[keyIndex as number];
+      if (!isInt(keyIndex) || !Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) throw new Error('entry has no field names');
+      if (!isInt(offset) || !isInt(length) || offset + length > blob.length) throw new Error('entry points outside the shard');
+      const stored: StoredParts = { keys: keys as string[], bodyLength: (light as LightFields).bl, heavy: blob.subarray(offset, offset + length) };
+      const briefing = lazyBriefing(light, stored.keys, (lightFields) => {
+        try {
+          const full = unpackSplit(lightFields, JSON.parse((stored.heavy as Buffer).toString('utf8')));
+          if (full.body.length !== lightFields.bl) throw new Error('body length differs from the light entry');
+          return full;
+        } catch (error) {
+          this.warn(`analysis cache entry ${hash.slice(0, 12)} is malformed (${(error as Error).message}); re-analysing`);
+          this.rebuild.add(shardOf(hash));
+          stored.heavy = null;
+          return reanalyse();
+        }
+      });
+      const result: CachedAnalysis = { briefing, textKey, stored };
       this.decoded.set(hash, result);
       return result;
     } catch (error) {
@@ -195,14 +275,35 @@ export class AnalysisCache {
   async save(shards: ReadonlySet<string>, live: ReadonlyMap<string, CachedAnalysis>, files: ReadonlyMap<string, FileRecord>): Promise<boolean> {
     try {
       await mkdir(this.dir, { recursive: true });
-      const byShard = new Map<string, Record<string, unknown>>();
-      for (const shard of shards) byShard.set(shard, {});
+      const byShard = new Map<string, { meta: ShardMeta; keyIndex: Map<string, number>; heavy: Buffer[]; size: number }>();
+      for (const shard of shards) byShard.set(shard, { meta: { k: [], e: {} }, keyIndex: new Map(), heavy: [], size: 0 });
       for (const [hash, entry] of live) {
         const target = byShard.get(shardOf(hash));
-        if (target) target[hash] = { t: entry.textKey, b: packBriefing(entry.briefing) };
+        if (!target) continue;
+        let heavy = entry.stored?.heavy ?? null;
+        let light: LightFields;
+        let keys: readonly string[];
+        if (heavy && entry.stored) {
+          light = packLight(entry.briefing, entry.stored.bodyLength);
+          keys = entry.stored.keys;
+        } else {
+          const split = splitPacked(packBriefing(entry.briefing));
+          heavy = Buffer.from(JSON.stringify(split.heavy));
+          light = split.light;
+          keys = Object.keys(entry.briefing);
+        }
+        const keyName = keys.join(',');
+        let keyIndex = target.keyIndex.get(keyName);
+        if (keyIndex === undefined) {
+          keyIndex = target.meta.k.push([...keys]) - 1;
+          target.keyIndex.set(keyName, keyIndex);
+        }
+        target.meta.e[hash] = [entry.textKey, keyIndex, light, target.size, heavy.length];
+        target.heavy.push(heavy);
+        target.size += heavy.length;
       }
-      for (const [shard, payload] of byShard) {
-        await writeFileAtomic(join(this.dir, `shard-${shard}.json`), encode('shard', this.engine, payload));
+      for (const [shard, { meta, heavy }] of byShard) {
+        await writeFileAtomic(join(this.dir, `shard-${shard}.json`), encodeShard(this.engine, meta, heavy));
         await new Promise((resolve) => setImmediate(resolve)); // let interactions through between shards
       }
       const index: Record<string, [number, number, number, number, string]> = {};

@@ -123,7 +123,7 @@ function unpackQuotes(table: unknown, body: string): Quote[] {
 
 const PERSON_KEYS = ['name', 'role', 'mentions', 'aliases', 'spans'];
 
-function unpackPeople(table: unknown, body: string): Person[] {
+function unpackPeople(table: unknown, bodyLength: number): Person[] {
   const cols = columnsOf(table, 'people');
   const [iName, iRole, iMentions, iAliases, iSpans] = PERSON_KEYS.map((key) => cols.at(key)) as number[];
   const extras = cols.extra(PERSON_KEYS);
@@ -133,7 +133,7 @@ function unpackPeople(table: unknown, body: string): Person[] {
     const aliases = row[iAliases as number];
     if (typeof name !== 'string' || !Array.isArray(spans) || !Array.isArray(aliases)) throw new Error('malformed person');
     const ranges = spans.map((span: unknown) => {
-      if (!Array.isArray(span) || typeof span[0] !== 'number' || typeof span[1] !== 'number' || span[1] > body.length) throw new Error('person span outside the body');
+      if (!Array.isArray(span) || typeof span[0] !== 'number' || typeof span[1] !== 'number' || span[1] > bodyLength) throw new Error('person span outside the body');
       return { start: span[0] as number, end: span[1] as number };
     });
     const item: Person = { name, role: row[iRole as number] as string | null, mentions: row[iMentions as number] as number, aliases: aliases as string[], spans: ranges };
@@ -226,7 +226,7 @@ export function unpackBriefing(value: unknown): Briefing {
       return { start, end, paragraph, index: i, text: body.slice(start, end) };
     });
   const quotes = unpackQuotes(q, body);
-  const people = unpackPeople(p, body);
+  const people = unpackPeople(p, body.length);
   const standfirst = f === 1 ? firstParagraph(body) : (f as string | null);
   const restFields = rest as unknown as Omit<Briefing, 'sentences' | 'summary' | 'quotes' | 'standfirst' | 'numbers' | 'people'>;
   const briefing = { ...restFields, standfirst, quotes, people } as unknown as Briefing;
@@ -258,4 +258,136 @@ function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: (
       return value;
     },
   });
+}
+
+/**
+ * What a warm start needs of a briefing before the first answer: what lists, sorting, duplicate checks
+ * and autocomplete read (title, date, url, people). The rest (body, sentences, quotes, numbers…) is
+ * stored apart and decoded only when first read, so a warm start parses a small part of the cache.
+ */
+export interface LightFields {
+  readonly title: unknown;
+  readonly date: unknown;
+  readonly url: unknown;
+  readonly p: Table;
+  /** The body's length: people's spans are checked against it now, and the body against it later. */
+  readonly bl: number;
+}
+
+const LIGHT_KEYS = ['title', 'date', 'url', 'p'] as const;
+const EAGER_FIELDS = new Set<string>(['title', 'date', 'url', 'people']);
+
+/** Splits a packed briefing into its light fields and the rest. */
+export function splitPacked(packed: PackedBriefing): { light: LightFields; heavy: Record<string, unknown> } {
+  const { title, date, url, p, ...heavy } = packed;
+  return { light: { title, date, url, p, bl: packed.body.length }, heavy };
+}
+
+function nullableString(value: unknown, what: string): string | null {
+  if (value !== null && typeof value !== 'string') throw new Error(`entry has a malformed ${what}`);
+  return value;
+}
+
+/**
+ * A Briefing whose light fields are decoded (and checked) now and whose other fields are decoded on
+ * first read, all at once, by `loadHeavy` (which returns the full Briefing or throws). `keys` are the
+ * stored briefing's field names (so a field the engine adds later is not lost). Throws now on
+ * malformed light fields.
+ */
+export function lazyBriefing(value: unknown, keys: readonly string[], loadHeavy: (light: LightFields) => Briefing): Briefing {
+  if (!isObject(value)) throw new Error('light entry is not an object');
+  const light = value as unknown as LightFields;
+  if (typeof light.bl !== 'number' || light.bl < 0) throw new Error('light entry has no body length');
+  const eager = {
+    title: nullableString(light.title, 'title'),
+    date: nullableString(light.date, 'date'),
+    url: nullableString(light.url, 'url'),
+    people: unpackPeople(light.p, light.bl),
+  };
+  return new Proxy(eager, new LazyFields(keys, light, loadHeavy)) as unknown as Briefing;
+}
+
+/**
+ * Proxy handler of a lazily decoded briefing: one small object per briefing (defining 11 lazy
+ * properties on each of 10,000 briefings cost more than it saved). Reads, key listing, spreading and
+ * `toEqual` see the full briefing; the first read of a heavy field decodes them all. Freezing or
+ * defining a property first materialises every field on the target, after which the proxy is plain.
+ */
+class LazyFields implements ProxyHandler<Record<string, unknown>> {
+  private full: Briefing | null = null;
+  private materialised = false;
+
+  constructor(
+    private readonly keys: readonly string[],
+    private readonly light: LightFields,
+    private readonly loadHeavy: (light: LightFields) => Briefing,
+  ) {}
+
+  private value(target: Record<string, unknown>, key: string): unknown {
+    if (this.materialised || EAGER_FIELDS.has(key)) return target[key];
+    this.full ??= this.loadHeavy(this.light);
+    return (this.full as unknown as Record<string, unknown>)[key];
+  }
+
+  private isField(target: Record<string, unknown>, key: string | symbol): key is string {
+    return typeof key === 'string' && !this.materialised && !EAGER_FIELDS.has(key) && this.keys.includes(key) && !Object.hasOwn(target, key);
+  }
+
+  private materialise(target: Record<string, unknown>): void {
+    if (this.materialised) return;
+    for (const key of this.keys) if (!EAGER_FIELDS.has(key)) target[key] = this.value(target, key);
+    this.materialised = true;
+  }
+
+  get(target: Record<string, unknown>, key: string | symbol, receiver: unknown): unknown {
+    return this.isField(target, key) ? this.value(target, key) : Reflect.get(target, key, receiver);
+  }
+
+  has(target: Record<string, unknown>, key: string | symbol): boolean {
+    return this.isField(target, key) || Reflect.has(target, key);
+  }
+
+  ownKeys(target: Record<string, unknown>): (string | symbol)[] {
+    if (this.materialised) return Reflect.ownKeys(target);
+    const own = Reflect.ownKeys(target);
+    return [...own, ...this.keys.filter((key) => !own.includes(key))];
+  }
+
+  getOwnPropertyDescriptor(target: Record<string, unknown>, key: string | symbol): PropertyDescriptor | undefined {
+    if (!this.isField(target, key)) return Reflect.getOwnPropertyDescriptor(target, key);
+    return { value: this.value(target, key), writable: true, enumerable: true, configurable: true };
+  }
+
+  defineProperty(target: Record<string, unknown>, key: string | symbol, descriptor: PropertyDescriptor): boolean {
+    this.materialise(target);
+    return Reflect.defineProperty(target, key, descriptor);
+  }
+
+  set(target: Record<string, unknown>, key: string | symbol, value: unknown, receiver: unknown): boolean {
+    this.materialise(target);
+    return Reflect.set(target, key, value, receiver);
+  }
+
+  deleteProperty(target: Record<string, unknown>, key: string | symbol): boolean {
+    this.materialise(target);
+    return Reflect.deleteProperty(target, key);
+  }
+
+  preventExtensions(target: Record<string, unknown>): boolean {
+    this.materialise(target);
+    return Reflect.preventExtensions(target);
+  }
+}
+
+/** The full Briefing from a light entry and its heavy part. Throws on anything malformed. */
+export function unpackSplit(light: LightFields, heavy: unknown): Briefing {
+  if (!isObject(heavy)) throw new Error('heavy entry is not an object');
+  const merged: Record<string, unknown> = { ...heavy };
+  for (const key of LIGHT_KEYS) merged[key] = light[key];
+  return unpackBriefing(merged);
+}
+
+/** The light fields of a briefing whose body has `bodyLength` characters (reads no lazy field). */
+export function packLight(briefing: Briefing, bodyLength: number): LightFields {
+  return { title: briefing.title, date: briefing.date, url: briefing.url, p: toTable(briefing.people.map(packPerson)), bl: bodyLength };
 }

@@ -1,11 +1,11 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeBytes, ENGINE_VERSION } from '../core/analyze.js';
 import { readInputFile } from '../core/read-file.js';
 import type { Briefing } from '../core/types.js';
 import { AnalysisPool } from './pool.js';
-import { AnalysisCache, sameFingerprint, shardOf, type CachedAnalysis, type FileRecord, type Fingerprint } from './cache.js';
+import { AnalysisCache, sameFingerprint, shardOf, type CachedAnalysis, type FileRecord, type Fingerprint, type StoredParts } from './cache.js';
 import { canonicalUrlKey, contentHash, textKey } from './dedupe.js';
 import type { ArticleSource } from './source.js';
 import { nodeFs, removeFileDurably, type AtomicFs } from './write.js';
@@ -49,6 +49,7 @@ interface Entry extends StoredArticle {
   readonly record: FileRecord;
   readonly textKey: string;
   readonly urlKey: string | null;
+  readonly stored?: StoredParts;
 }
 
 interface Skip {
@@ -388,12 +389,14 @@ export class LiveArticleLibrary implements ArticleSource {
     if (previous) this.dirtyShards.add(shardOf(previous.record.hash));
     try {
       let hash = knownRecord && sameFingerprint(knownRecord.fp, fp) ? knownRecord.hash : null;
-      let found = hash ? this.cache?.get(hash) : undefined;
+      // Only if a cached entry turns out malformed when first opened (a bug, not a torn file: checksummed).
+      const reanalyse = (): Briefing => this.analyze(readFileSync(file), name);
+      let found = hash ? this.cache?.get(hash, reanalyse) : undefined;
       let outcome: 'analysed' | 'cached' = 'cached';
       if (!found) {
         const bytes = await readInputFile(file);
         hash = contentHash(bytes);
-        found = this.cache?.get(hash);
+        found = this.cache?.get(hash, reanalyse);
         if (!found) {
           const briefing = pool ? await pool.analyze(bytes, name) : this.analyze(bytes, name);
           found = { briefing, textKey: textKey(briefing.body) };
@@ -401,7 +404,7 @@ export class LiveArticleLibrary implements ArticleSource {
         }
       }
       const record: FileRecord = { fp, hash: hash as string };
-      const entry: Entry = { id, file, name, record, briefing: found.briefing, textKey: found.textKey, urlKey: canonicalUrlKey(found.briefing.url) };
+      const entry: Entry = { id, file, name, record, briefing: found.briefing, textKey: found.textKey, urlKey: canonicalUrlKey(found.briefing.url), ...(found.stored ? { stored: found.stored } : {}) };
       this.skips.delete(name);
       this.entries.set(name, entry);
       this.byId.set(id, entry);
