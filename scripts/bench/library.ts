@@ -1,7 +1,8 @@
 /**
  * Library bench: 10,000 articles generated in a temp folder from the dev data (read at run time, never
  * stored in the repository), then, each in a fresh process: cold start (no cache) and warm start
- * (cache) time to "ready" = process start until the first correct /brief view is built, resident
+ * (cache) time to "ready" = process start until the search index is built and the first correct /brief
+ * view is ready (the warm run; the cold run has no index), resident
  * memory, and search/autocomplete latency when the search index is present.
  *   npm run bench -- library            (BENCH_LIBRARY_ARTICLES=N to change the count)
  */
@@ -68,17 +69,30 @@ async function timeQueries(run: (q: string) => unknown, queries: string[]): Prom
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-/** Runs in the child: open the library, build the first /brief view, report. */
+type SearchIndex = { autocomplete(q: string): unknown; search(q: string): unknown; close(): void };
+
+/**
+ * Runs in the child: open the library, build the search index (the bot builds it before answering),
+ * build the first /brief view: that is "ready", timed from process start (performance.now()'s origin).
+ */
 async function child(dir: string, cacheDir: string, withSearch: boolean): Promise<void> {
   const bootMs = performance.now();
   const { LiveArticleLibrary } = await import('../../src/library/live.js');
   const { buildBriefView } = await import('../../src/present/brief-view.js');
+  const searchFile = join(here, '..', '..', 'src', 'search', 'index.ts');
+  const ArticleIndex =
+    withSearch && existsSync(searchFile)
+      ? ((await import(pathToFileURL(searchFile).href)) as { ArticleIndex: new (source: unknown) => SearchIndex }).ArticleIndex
+      : null;
   const importMs = performance.now() - bootMs;
   const cpu = process.cpuUsage();
   const library = await LiveArticleLibrary.open(dir, { cacheDir, watch: false, rescanIntervalMs: 0, warn: () => {} });
   const openMs = performance.now() - bootMs - importMs;
   const used = process.cpuUsage(cpu);
   const openCpuMs = (used.user + used.system) / 1000;
+  const t0 = performance.now();
+  const index = ArticleIndex ? new ArticleIndex(library) : null;
+  const indexMs = performance.now() - t0;
   const first = library.list()[0];
   if (!first || buildBriefView(first.briefing, first.id).summary.length === 0) throw new Error('no correct first brief');
   const readyMs = performance.now();
@@ -93,14 +107,7 @@ async function child(dir: string, cacheDir: string, withSearch: boolean): Promis
     heapMb: process.memoryUsage().heapUsed / 1e6,
     ...library.stats(),
   };
-  const searchFile = join(here, '..', '..', 'src', 'search', 'index.ts');
-  if (withSearch && existsSync(searchFile)) {
-    const { ArticleIndex } = (await import(pathToFileURL(searchFile).href)) as {
-      ArticleIndex: new (source: unknown) => { autocomplete(q: string): unknown; search(q: string): unknown; close(): void };
-    };
-    const t0 = performance.now();
-    const index = new ArticleIndex(library);
-    const indexMs = performance.now() - t0;
+  if (index) {
     const titles = library.list().slice(0, 400).map((a) => a.briefing.title ?? a.id);
     const prefixes = titles.flatMap((t) => {
       const words = t.split(/\s+/).filter(Boolean);
@@ -155,11 +162,13 @@ export async function runLibraryBench(): Promise<void> {
     console.log(
       `library: warm start (cache)    ${fmt(warm.readyMs / 1000, 2)} s to ready, ${warm.cached} from cache, ${warm.analysed} analysed, RSS ${fmt(warm.rssMb)} MB (with search index), heap ${fmt(warm.heapMb)} MB   [target < 2 s, < 600 MB]`,
     );
-    console.log(`library:   (boot ${fmt(warm.bootMs)} ms + import ${fmt(warm.importMs)} ms + open ${fmt(warm.openMs)} ms wall, ${fmt(warm.openCpuMs)} ms CPU; load average ${warm.load.toFixed(1)})`);
+    console.log(
+      `library:   (boot ${fmt(warm.bootMs)} ms + import ${fmt(warm.importMs)} ms + open ${fmt(warm.openMs)} ms wall (${fmt(warm.openCpuMs)} ms CPU) + search index ${fmt(warm.search?.indexMs ?? 0)} ms + first brief; load average ${warm.load.toFixed(1)})`,
+    );
     if (warm.search) {
       const s = warm.search;
       console.log(
-        `library: search index built in ${fmt(s.indexMs)} ms; autocomplete p50 ${fmt(s.autocompleteP50, 2)} ms p99 ${fmt(s.autocompleteP99, 2)} ms; search p50 ${fmt(s.searchP50, 2)} ms p99 ${fmt(s.searchP99, 2)} ms   [target p99 < 30 ms]`,
+        `library: search index built in ${fmt(s.indexMs)} ms (counted in warm start); autocomplete p50 ${fmt(s.autocompleteP50, 2)} ms p99 ${fmt(s.autocompleteP99, 2)} ms; search p50 ${fmt(s.searchP50, 2)} ms p99 ${fmt(s.searchP99, 2)} ms   [target p99 < 30 ms]`,
       );
     } else console.log('library: search latency not measured (src/search/index.ts missing)');
   } finally {

@@ -160,14 +160,14 @@ export class AnalysisCache {
   /** Reads every shard and the files index. Missing, stale or corrupt parts are marked for rebuilding. */
   async load(): Promise<Map<string, FileRecord>> {
     const files = new Map<string, FileRecord>();
-    await Promise.all(
-      [...SHARDS].map(async (shard) => {
+    const [indexBytes] = await Promise.all([
+      this.readBytes('files.json'),
+      ...[...SHARDS].map(async (shard) => {
         const bytes = await this.readBytes(`shard-${shard}.json`);
         if (bytes) this.shardBytes.set(shard, bytes);
         else this.rebuild.add(shard);
       }),
-    );
-    const indexBytes = await this.readBytes('files.json');
+    ]);
     const index = indexBytes ? this.checked('files.json', indexBytes, 'files') : undefined;
     for (const [name, value] of Object.entries(index ?? {})) {
       if (!Array.isArray(value) || value.length !== 5) continue;

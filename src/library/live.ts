@@ -122,7 +122,8 @@ export class LiveArticleLibrary implements ArticleSource {
   static async open(dir: string, options: LiveLibraryOptions = {}): Promise<LiveArticleLibrary> {
     const library = new LiveArticleLibrary(dir, options);
     await readdir(dir); // fail fast, with the OS's message, when the folder is missing
-    const known = library.cache ? await library.cache.load() : new Map<string, FileRecord>();
+    // The cache is read while the folder is listed and stat'ed: both are mostly waiting on the disk.
+    const known = library.cache ? library.cache.load() : new Map<string, FileRecord>();
     await library.scan(known);
     library.cache?.release(new Set([...library.entries.values()].map((e) => e.record.hash)));
     library.startWatching();
@@ -280,7 +281,7 @@ export class LiveArticleLibrary implements ArticleSource {
   }
 
   /** One pass over the folder: keeps unchanged files, (re)loads changed ones, drops removed ones. */
-  private async scan(known: ReadonlyMap<string, FileRecord>): Promise<void> {
+  private async scan(knownSoon: ReadonlyMap<string, FileRecord> | Promise<ReadonlyMap<string, FileRecord>>): Promise<void> {
     const names = (await readdir(this.dir)).filter(isArticleFile).sort();
     const present = new Set(names);
     let changed = false;
@@ -304,6 +305,7 @@ export class LiveArticleLibrary implements ArticleSource {
         toLoad.push({ name, fp });
       });
     }
+    const known = await knownSoon;
     const outcomes = { analysed: 0, cached: 0, skipped: 0 };
     const pool = this.poolFor(toLoad.filter(({ name, fp }) => !sameFingerprint(known.get(name)?.fp ?? NO_FILE, fp)).length);
     try {
