@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../src/core/clean/index.js';
-import { htmlLines, nestingDepth } from '../../src/core/clean/htmlscan.js';
+import { elementCount, htmlLines, nestingDepth } from '../../src/core/clean/htmlscan.js';
 
 describe('htmlscan', () => {
   it('measures nesting of end-tag-closed elements, not of paragraphs or list items', () => {
     expect(nestingDepth('<html><body><div><section><p>a<p>b<ul><li>x<li>y</ul></section></div></body></html>', 100)).toBe(5);
     expect(nestingDepth('<div>'.repeat(50), 10)).toBe(11);
     expect(nestingDepth('<div><script>for (i = 0; i < n; i++) s += "<div>";</script></div>', 100)).toBe(1);
+  });
+
+  it('counts start tags outside comments and scripts', () => {
+    expect(elementCount('<div><p>a</p><!-- <p> --><script>"<p>"</script><br/></div>', 100)).toBe(4);
   });
 
   it('reads one line per block, skipping scripts and comments, decoding entities', () => {
@@ -22,5 +26,15 @@ describe('cleanDocument on a page nested too deeply to parse', () => {
     const doc = cleanDocument(html, 'html');
     expect(doc.title).toBe('Bridge approved');
     expect(doc.body).toBe(story.join('\n\n'));
+  });
+});
+
+describe('cleanDocument on a page with too many elements to parse', () => {
+  it('reads the distinct paragraphs from the markup', () => {
+    const paragraphs = Array.from({ length: 16_000 }, (_, i) => `<p>Paragraph number ${i + 1} of the council report was read aloud.</p>`);
+    const html = `<html><head><title>Council report</title></head><body><article>${paragraphs.join('')}</article></body></html>`;
+    const doc = cleanDocument(html, 'html');
+    expect(doc.body.split('\n\n')).toHaveLength(16_000);
+    expect(doc.body.startsWith('Paragraph number 1 of the council report was read aloud.')).toBe(true);
   });
 });

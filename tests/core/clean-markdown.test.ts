@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../src/core/clean/index.js';
 import { decodeInput } from '../../src/core/input.js';
+import { stripInlineMarkdown } from '../../src/core/clean/markdown.js';
 
 const markdown = `---
 title: Library extends opening hours
@@ -74,5 +75,18 @@ describe('cleanDocument on Markdown', () => {
     const decoded = decodeInput(Buffer.from(markdown, 'utf8'), 'library.md');
     expect(decoded.format).toBe('markdown');
     expect(cleanDocument(decoded.text, decoded.format).title).toBe('Library extends opening hours');
+  });
+});
+
+describe('stripInlineMarkdown links', () => {
+  it('keeps link text, drops images, leaves lone brackets alone', () => {
+    expect(stripInlineMarkdown('See [the report](http://example.org/a) and ![chart](c.png) now.')).toBe('See the report and  now.');
+    expect(stripInlineMarkdown('A [reference][1] and [b] c] [d](e) f')).toBe('A reference and [b] c] d f');
+    expect(stripInlineMarkdown('an [open](link never closed')).toBe('an [open](link never closed');
+  });
+
+  it('handles a long line of brackets without a closing parenthesis', () => {
+    const line = '](['.repeat(50_000);
+    expect(stripInlineMarkdown(line)).toBe(line);
   });
 });

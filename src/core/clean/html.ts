@@ -11,7 +11,7 @@ import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isTailMa
 import { stripDateline } from './dateline.js';
 import { lineFeatures, lineScore, looksEnglish } from './mainblock.js';
 import { normalizeDateValue } from './dates.js';
-import { htmlLines, nestingDepth } from './htmlscan.js';
+import { htmlLines, markupShape } from './htmlscan.js';
 import { readMetadata } from './metadata.js';
 import { squashSpaces } from './normalize.js';
 import { bylineOf, cleanPlainText, type PlainArticle } from './plaintext.js';
@@ -183,8 +183,10 @@ function inlineTemplates(document: TemplateHost): void {
 
 /** Deeper than this (elements only an end tag closes), the page is read from its markup, not parsed. */
 const MAX_PARSED_DEPTH = 400;
+/** More elements than this (real article pages have a few thousand), and the page is read from its markup too. */
+const MAX_PARSED_ELEMENTS = 15_000;
 
-/** A page too deeply nested to parse in bounded time: its text is read from the markup and cleaned as a page dump. */
+/** A page too deeply nested or too big to parse in bounded time: its text is read from the markup and cleaned as a page dump. */
 function cleanDeepHtml(html: string): CleanDocument {
   const article = cleanPlainText(htmlLines(html).join('\n'));
   const titleMatch = /<title[^>]{0,200}>([^<]{1,300})</i.exec(html.slice(0, 65_536));
@@ -202,7 +204,8 @@ function cleanDeepHtml(html: string): CleanDocument {
 }
 
 export function cleanHtml(html: string): CleanDocument {
-  if (nestingDepth(html, MAX_PARSED_DEPTH) > MAX_PARSED_DEPTH) return cleanDeepHtml(html);
+  const shape = markupShape(html, MAX_PARSED_DEPTH, MAX_PARSED_ELEMENTS);
+  if (shape.depth > MAX_PARSED_DEPTH || shape.elements > MAX_PARSED_ELEMENTS) return cleanDeepHtml(html);
   const document = parsePage(html);
   const meta = readMetadata(document as never);
   const readable = withinReadabilityLimits(document as unknown as DomNode);

@@ -2,7 +2,8 @@
  * Linear scans over raw HTML for pages the DOM route cannot take in bounded time. The HTML parser under
  * linkedom keeps its open-element stack in an array it shifts and unshifts, so every tag costs time in
  * proportion to the nesting depth: a page of thousands of unclosed <div>s takes seconds. Such a page is
- * measured first (`nestingDepth`) and, when too deep, read as text straight from the markup (`htmlLines`).
+ * measured first (`markupShape`) and, when too deep or too big (tens of thousands of elements also cost the
+ * DOM walk dearly), read as text straight from the markup (`htmlLines`).
  */
 
 /** Elements whose start tag carries no content, and elements a sibling start tag closes (never deepen a page). */
@@ -79,8 +80,19 @@ function indexOfCaseless(html: string, needle: string, from: number): number {
  * once it passes `limit`. One pass; comments and script bodies are skipped.
  */
 export function nestingDepth(html: string, limit: number): number {
+  return markupShape(html, limit, Infinity).depth;
+}
+
+/** Start tags in the page (script bodies and comments skipped), counted up to `limit`. */
+export function elementCount(html: string, limit: number): number {
+  return markupShape(html, Infinity, limit).elements;
+}
+
+/** Nesting depth and element count in one pass, stopping as soon as either passes its limit. */
+export function markupShape(html: string, depthLimit: number, elementLimit: number): { depth: number; elements: number } {
   let depth = 0;
   let max = 0;
+  let elements = 0;
   let i = html.indexOf('<');
   while (i >= 0 && i < html.length) {
     const skipped = skipMarkup(html, i);
@@ -94,6 +106,7 @@ export function nestingDepth(html: string, limit: number): number {
       continue;
     }
     let next = tag.end;
+    if (!tag.closing && ++elements > elementLimit) return { depth: max, elements };
     if (tag.closing) {
       if (!NO_DEPTH.has(tag.name) && depth > 0) depth--;
     } else if (RAW_TEXT.has(tag.name)) {
@@ -102,12 +115,12 @@ export function nestingDepth(html: string, limit: number): number {
       depth++;
       if (depth > max) {
         max = depth;
-        if (max > limit) return max;
+        if (max > depthLimit) return { depth: max, elements };
       }
     }
     i = html.indexOf('<', next);
   }
-  return max;
+  return { depth: max, elements };
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', copy: '©' };

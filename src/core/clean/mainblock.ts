@@ -54,6 +54,11 @@ function isWordChar(code: number, ch: string): boolean {
 }
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+/** a-z, A-Z, apostrophes: what a stop word is made of (the old trim kept [a-z'] after lower-casing). */
+function isStopWordChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x27 || code === 0x2019;
+}
+
 /** Words, function words and capitalised words of a line, in one pass over its characters. */
 function countWords(text: string): { words: number; stop: number; caps: number } {
   let words = 0;
@@ -73,8 +78,15 @@ function countWords(text: string): { words: number; stop: number; caps: number }
     const first = text[start]!;
     if (first !== first.toLowerCase()) caps++;
     if (i - start <= 7) {
-      const w = text.slice(start, i).toLowerCase().replace(/[^a-z']+$/, '').replace('’', "'");
-      if (STOP_WORDS.has(w)) stop++;
+      // Trailing punctuation off, then lower case: index arithmetic instead of regular expressions (hot loop).
+      let end = i;
+      while (end > start && !isStopWordChar(text.charCodeAt(end - 1))) end--;
+      if (end > start) {
+        let w = text.slice(start, end);
+        if (w !== w.toLowerCase()) w = w.toLowerCase();
+        if (w.includes('’')) w = w.replace('’', "'");
+        if (STOP_WORDS.has(w)) stop++;
+      }
     }
   }
   return { words, stop, caps };

@@ -59,13 +59,52 @@ export function splitFrontMatter(text: string): { meta: FrontMatter; rest: strin
   return { meta, rest: afterClose < 0 ? '' : trimmed.slice(afterClose + 1) };
 }
 
+/**
+ * `[text](url)` and `[text][ref]` → text, `![alt](src)` → nothing, in one pass: each `](` / `][` looks back
+ * to the nearest `[` (never past the previous `]`) and ahead to the next `)` / `]`, so a line full of
+ * brackets costs linear time (the equivalent regular expressions rescan hundreds of characters per `[`).
+ */
+function replaceLinks(line: string): string {
+  if (!line.includes('](') && !line.includes('][')) return line;
+  let out = '';
+  let copied = 0;
+  let previousClose = -1;
+  let lastOpen = -1;
+  let openScan = 0;
+  let nextParen = 0;
+  for (let close = line.indexOf(']'); close >= 0; close = line.indexOf(']', close + 1)) {
+    const kind = line[close + 1];
+    const lowerBound = Math.max(previousClose, copied - 1);
+    previousClose = close;
+    if (kind !== '(' && kind !== '[') continue;
+    // The last `[` before this `]`, found by a forward scan that never goes back (linear overall).
+    while (openScan <= close) {
+      const o = line.indexOf('[', openScan);
+      if (o < 0 || o > close) {
+        openScan = o < 0 ? line.length + 1 : o;
+        break;
+      }
+      lastOpen = o;
+      openScan = o + 1;
+    }
+    const open = lastOpen;
+    if (open <= lowerBound || close - open > 501) continue;
+    // Next `)` / `]` from a cached position: each is searched for only when the last one is passed.
+    if (kind === '(' && nextParen >= 0 && nextParen < close + 2) nextParen = line.indexOf(')', close + 2);
+    const end = kind === '(' ? nextParen : line.indexOf(']', close + 2);
+    if (end < 0 || end - close > 2001) continue;
+    const image = open > 0 && line[open - 1] === '!';
+    out += line.slice(copied, image ? open - 1 : open) + (image ? '' : line.slice(open + 1, close));
+    copied = end + 1;
+    close = end;
+    previousClose = end;
+  }
+  return out + line.slice(copied);
+}
+
 /** Inline Markdown → text: images gone, links keep their text, emphasis/code marks and HTML tags dropped. */
 export function stripInlineMarkdown(line: string): string {
-  return line
-    .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g, '')
-    .replace(/!\[[^\]\n]{0,500}\]\[[^\]\n]{0,200}\]/g, '')
-    .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1')
-    .replace(/\[([^\]\n]{0,500})\]\[[^\]\n]{0,200}\]/g, '$1')
+  return replaceLinks(line)
     .replace(/<https?:\/\/[^>\s]{1,2000}>/g, (m) => m.slice(1, -1))
     .replace(/<\/?[A-Za-z][^<>\n]{0,500}>/g, '')
     .replace(/`{1,3}([^`\n]{1,1000})`{1,3}/g, '$1')

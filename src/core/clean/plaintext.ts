@@ -19,7 +19,9 @@ export interface PlainArticle {
   readonly author: string | null;
 }
 
-const dedupeKey = (line: string) => line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Letters and digits of a line, lower-cased: two copies of a line match despite punctuation. Very long lines match only exactly (no copy of a megabyte line). */
+const dedupeKey = (line: string) =>
+  line.length > 5000 ? (/[\p{L}\p{N}]/u.test(line) ? line : '') : line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 function isHeadlineCandidate(l: LineFeatures): boolean {
   if (l.widget || l.caption || l.tail) return false;
@@ -226,7 +228,7 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     // Captions go, but their text is kept when it is the only copy of a real paragraph.
     const cleaned = isCaptionLine(line) ? null : stripCredit(line);
     if (cleaned === null || cleaned === '') continue;
-    const key = dedupeKey(cleaned);
+    const key = cleaned === line ? keys[i]! : dedupeKey(cleaned);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     seen.add(keys[i]!);
