@@ -35,6 +35,8 @@ export function baseScore(n: BaseRankInput): number {
   const v = n.value === null ? 0 : Math.abs(n.value);
   if (n.kind === 'money' || n.kind === 'count') score += Math.min(15, Math.log10(v + 1) * 1.5);
   if (n.kind === 'count' && v >= 1000) score += 10;
+  // "61st birthday", "25th anniversary": a written-out ordinal in digits marks an occasion, not a rank in a list.
+  if (n.kind === 'ordinal' && !n.spelled && v >= 2) score += 20;
   if (n.kind === 'date' && n.unit === 'time') score -= 10;
   if (n.kind === 'date' && n.unit === 'year') score -= 5;
   if (n.spelled && v <= 1) score -= 12; // "one of", "first", "half"
