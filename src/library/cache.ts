@@ -229,10 +229,10 @@ export class AnalysisCache {
       if (!isInt(keyIndex) || !Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) throw new Error('entry has no field names');
       if (!isInt(offset) || !isInt(length) || offset + length > blob.length) throw new Error('entry points outside the shard');
       const stored: StoredParts = { keys: keys as string[], bodyLength: (light as LightFields).bl, heavy: blob.subarray(offset, offset + length) };
-      const briefing = lazyBriefing(light, stored.keys, (lightFields) => {
+      const briefing = lazyBriefing(light, stored.keys, (eager) => {
         try {
-          const full = unpackSplit(lightFields, JSON.parse((stored.heavy as Buffer).toString('utf8')));
-          if (full.body.length !== lightFields.bl) throw new Error('body length differs from the light entry');
+          const full = unpackSplit(eager, JSON.parse((stored.heavy as Buffer).toString('utf8')));
+          if (full.body.length !== stored.bodyLength) throw new Error('body length differs from the light entry');
           return full;
         } catch (error) {
           this.warn(`analysis cache entry ${hash.slice(0, 12)} is malformed (${(error as Error).message}); re-analysing`);

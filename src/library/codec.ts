@@ -294,17 +294,25 @@ function nullableString(value: unknown, what: string): string | null {
  * stored briefing's field names (so a field the engine adds later is not lost). Throws now on
  * malformed light fields.
  */
-export function lazyBriefing(value: unknown, keys: readonly string[], loadHeavy: (light: LightFields) => Briefing): Briefing {
+export interface EagerFields {
+  readonly title: string | null;
+  readonly date: string | null;
+  readonly url: string | null;
+  readonly people: Person[];
+}
+
+export function lazyBriefing(value: unknown, keys: readonly string[], loadHeavy: (eager: EagerFields) => Briefing): Briefing {
   if (!isObject(value)) throw new Error('light entry is not an object');
   const light = value as unknown as LightFields;
   if (typeof light.bl !== 'number' || light.bl < 0) throw new Error('light entry has no body length');
-  const eager = {
+  const eager: EagerFields = {
     title: nullableString(light.title, 'title'),
     date: nullableString(light.date, 'date'),
     url: nullableString(light.url, 'url'),
     people: unpackPeople(light.p, light.bl),
   };
-  return new Proxy(eager, new LazyFields(keys, light, loadHeavy)) as unknown as Briefing;
+  // The handler keeps no parsed JSON alive (less for the garbage collector to trace and move).
+  return new Proxy(eager as unknown as Record<string, unknown>, new LazyFields(keys, eager, loadHeavy)) as unknown as Briefing;
 }
 
 /**
@@ -319,13 +327,13 @@ class LazyFields implements ProxyHandler<Record<string, unknown>> {
 
   constructor(
     private readonly keys: readonly string[],
-    private readonly light: LightFields,
-    private readonly loadHeavy: (light: LightFields) => Briefing,
+    private readonly eager: EagerFields,
+    private readonly loadHeavy: (eager: EagerFields) => Briefing,
   ) {}
 
   private value(target: Record<string, unknown>, key: string): unknown {
     if (this.materialised || EAGER_FIELDS.has(key)) return target[key];
-    this.full ??= this.loadHeavy(this.light);
+    this.full ??= this.loadHeavy(this.eager);
     return (this.full as unknown as Record<string, unknown>)[key];
   }
 
@@ -379,12 +387,13 @@ class LazyFields implements ProxyHandler<Record<string, unknown>> {
   }
 }
 
-/** The full Briefing from a light entry and its heavy part. Throws on anything malformed. */
-export function unpackSplit(light: LightFields, heavy: unknown): Briefing {
+/** The full Briefing from the eager fields and the heavy part. Throws on anything malformed. */
+export function unpackSplit(eager: EagerFields, heavy: unknown): Briefing {
   if (!isObject(heavy)) throw new Error('heavy entry is not an object');
-  const merged: Record<string, unknown> = { ...heavy };
-  for (const key of LIGHT_KEYS) merged[key] = light[key];
-  return unpackBriefing(merged);
+  const merged: Record<string, unknown> = { ...heavy, title: eager.title, date: eager.date, url: eager.url, p: { k: [], r: [] } };
+  const full = unpackBriefing(merged) as unknown as Record<string, unknown>;
+  full['people'] = eager.people; // already decoded and checked
+  return full as unknown as Briefing;
 }
 
 /** The light fields of a briefing whose body has `bodyLength` characters (reads no lazy field). */

@@ -1,4 +1,4 @@
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeBytes, ENGINE_VERSION } from '../core/analyze.js';
@@ -124,7 +124,7 @@ export class LiveArticleLibrary implements ArticleSource {
     await readdir(dir); // fail fast, with the OS's message, when the folder is missing
     // The cache is read while the folder is listed and stat'ed: both are mostly waiting on the disk.
     const known = library.cache ? library.cache.load() : new Map<string, FileRecord>();
-    await library.scan(known);
+    await library.scan(known, true);
     library.cache?.release(new Set([...library.entries.values()].map((e) => e.record.hash)));
     library.startWatching();
     return library;
@@ -281,7 +281,21 @@ export class LiveArticleLibrary implements ArticleSource {
   }
 
   /** One pass over the folder: keeps unchanged files, (re)loads changed ones, drops removed ones. */
-  private async scan(knownSoon: ReadonlyMap<string, FileRecord> | Promise<ReadonlyMap<string, FileRecord>>): Promise<void> {
+  /**
+   * The first scan stats synchronously: about half the time of 10,000 promise round-trips, nothing is
+   * waiting on the event loop yet, and the cache is read on the thread pool meanwhile. Rescans stay
+   * asynchronous so interactions keep being answered.
+   */
+  private statNow(name: string): Fingerprint | null {
+    try {
+      const info = statSync(join(this.dir, name), { throwIfNoEntry: false });
+      return info ? fingerprintOf(info) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async scan(knownSoon: ReadonlyMap<string, FileRecord> | Promise<ReadonlyMap<string, FileRecord>>, first = false): Promise<void> {
     const names = (await readdir(this.dir)).filter(isArticleFile).sort();
     const present = new Set(names);
     let changed = false;
@@ -291,7 +305,7 @@ export class LiveArticleLibrary implements ArticleSource {
     const toLoad: { name: string; fp: Fingerprint }[] = [];
     for (let i = 0; i < names.length; i += STAT_CONCURRENCY) {
       const batch = names.slice(i, i + STAT_CONCURRENCY);
-      const infos = await Promise.all(batch.map((name) => stat(join(this.dir, name)).then(fingerprintOf, () => null)));
+      const infos = first ? batch.map((name) => this.statNow(name)) : await Promise.all(batch.map((name) => stat(join(this.dir, name)).then(fingerprintOf, () => null)));
       batch.forEach((name, j) => {
         const fp = infos[j];
         if (!fp) {
