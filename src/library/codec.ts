@@ -274,7 +274,6 @@ export interface LightFields {
   readonly bl: number;
 }
 
-const LIGHT_KEYS = ['title', 'date', 'url', 'p'] as const;
 const EAGER_FIELDS = new Set<string>(['title', 'date', 'url', 'people']);
 
 /** Splits a packed briefing into its light fields and the rest. */

@@ -1,4 +1,5 @@
 import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/core/analyze.js';
@@ -121,6 +122,57 @@ describe('LiveArticleLibrary', () => {
     analysed = [];
     await open();
     expect(analysed).toEqual([]); // the rebuilt cache is trusted again
+  });
+
+  it('gives cached briefings that read like plain ones: keys, spread, JSON, freezing', async () => {
+    const first = await open();
+    await first.close();
+    const second = await open();
+    const plain = first.get('bridge')?.briefing as unknown as Record<string, unknown>;
+    const cached = second.get('bridge')?.briefing as unknown as Record<string, unknown>;
+    expect(Object.keys(cached).sort()).toEqual(Object.keys(plain).sort());
+    expect({ ...cached }).toEqual(plain);
+    expect(JSON.parse(JSON.stringify(cached))).toEqual(JSON.parse(JSON.stringify(plain)));
+    expect('body' in cached).toBe(true);
+    Object.freeze(cached);
+    expect(Object.isFrozen(cached)).toBe(true);
+    expect(cached['body']).toBe(plain['body']);
+  });
+
+  it('re-analyses a cached entry whose stored body part is malformed, when it is first opened', async () => {
+    await (await open()).close();
+    const cacheDir = join(dir, '.cache', 'briefbot');
+    // Rewrite every shard with each entry's body part replaced by '{}', checksum recomputed: only the
+    // entry's own check can tell (as after a bug in the writer).
+    for (const name of (await readdir(cacheDir)).filter((n) => n.startsWith('shard-'))) {
+      const bytes = await readFile(join(cacheDir, name));
+      const headerEnd = bytes.indexOf(10);
+      const metaEnd = bytes.indexOf(10, headerEnd + 1);
+      const header = JSON.parse(bytes.subarray(0, headerEnd).toString()) as Record<string, unknown>;
+      const meta = JSON.parse(bytes.subarray(headerEnd + 1, metaEnd).toString()) as { k: unknown; e: Record<string, unknown[]> };
+      let offset = 0;
+      for (const row of Object.values(meta.e)) {
+        row[3] = offset;
+        row[4] = 2;
+        offset += 2;
+      }
+      const body = Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), Buffer.from('{}'.repeat(Object.keys(meta.e).length))]);
+      header['sha256'] = createHash('sha256').update(body).digest('hex');
+      await writeFile(join(cacheDir, name), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
+    }
+    analysed = [];
+    const second = await open();
+    expect(analysed).toEqual([]); // titles and people are fine: nothing re-analysed yet
+    expect(second.get('bridge')?.briefing.body).toContain('Kelso');
+    expect(analysed).toEqual(['bridge.txt']);
+    expect(warnings.some((w) => w.includes('malformed'))).toBe(true);
+    expect(second.get('library')?.briefing.body).toContain('Dunmore');
+    await second.close();
+    analysed = [];
+    const third = await open();
+    expect(third.get('bridge')?.briefing.body).toContain('Kelso');
+    expect(third.get('library')?.briefing.body).toContain('Dunmore');
+    expect(analysed).toEqual([]); // the shards were rewritten with good entries
   });
 
   it('treats a cache with garbage or a wrong engine version as missing', async () => {
