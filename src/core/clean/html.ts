@@ -5,7 +5,8 @@
  * through the plain-text main-block finder instead.
  */
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type * as Linkedom from 'linkedom';
 import type { CleanDocument } from '../types.js';
 import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
@@ -149,6 +150,17 @@ function runReadability(document: unknown): ReadabilityResult {
     // Readability throws on some malformed documents; the plain-text fallback covers them.
     return null;
   }
+}
+
+/**
+ * linkedom is loaded on the first HTML page, not at import: it is a third of a second, and a warm start
+ * of the bot (all analyses cached) or a text-only run never needs it. Loaded with require (its CommonJS
+ * build) because cleaning is synchronous.
+ */
+let linkedom: typeof Linkedom | null = null;
+function parseHTML(page: string): ReturnType<typeof Linkedom.parseHTML> {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
+  return linkedom.parseHTML(page);
 }
 
 function parsePage(html: string) {
