@@ -15,7 +15,7 @@ import { normalizeDateValue } from './dates.js';
 import { htmlLines, markupShape } from './htmlscan.js';
 import { readMetadata } from './metadata.js';
 import { squashSpaces } from './normalize.js';
-import { bylineOf, cleanPlainText, type PlainArticle } from './plaintext.js';
+import { bylineOf, cleanPlainText, plainDocument, type PlainArticle } from './plaintext.js';
 
 interface DomNode {
   nodeType: number;
@@ -203,16 +203,7 @@ function cleanDeepHtml(html: string): CleanDocument {
   const article = cleanPlainText(htmlLines(html).join('\n'));
   const titleMatch = /<title[^>]{0,200}>([^<]{1,300})</i.exec(html.slice(0, 65_536));
   const title = titleMatch ? cleanTitle(titleMatch[1]!, null) : null;
-  return {
-    title: title ?? article.title,
-    standfirst: article.paragraphs[0] ?? null,
-    source: article.source,
-    date: article.date,
-    author: article.author,
-    url: null,
-    tags: [],
-    body: article.paragraphs.join('\n\n'),
-  };
+  return plainDocument(article, title ?? article.title);
 }
 
 export function cleanHtml(html: string): CleanDocument {

@@ -10,6 +10,7 @@ import { stripDateline } from './dateline.js';
 import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures, type Wall } from './mainblock.js';
 import { squashSpaces } from './normalize.js';
 import { findDateInLine } from './dates.js';
+import type { CleanDocument } from '../types.js';
 
 export interface PlainArticle {
   readonly title: string | null;
@@ -250,4 +251,26 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     }
   }
   return { title, paragraphs, source, date, author };
+}
+
+/** Joins paragraphs with exactly one blank line, dropping empty ones. */
+export function joinParagraphs(paragraphs: readonly string[]): string {
+  return paragraphs
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+/** The cleaned document of a plain-text article; plain text carries no URL or tags. */
+export function plainDocument(article: PlainArticle, title: string | null = article.title): CleanDocument {
+  return {
+    title,
+    standfirst: article.paragraphs[0] ?? null,
+    source: article.source,
+    date: article.date,
+    author: article.author,
+    url: null,
+    tags: [],
+    body: joinParagraphs(article.paragraphs),
+  };
 }
