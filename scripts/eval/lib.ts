@@ -20,6 +20,12 @@ export function evalPath(name: string): string {
   return join(evalDir(), name);
 }
 
+/** Optional cap on items per data set while iterating (BRIEFBOT_EVAL_LIMIT=50); reported figures use all. */
+export function limited<T>(items: T[]): T[] {
+  const limit = Number(process.env['BRIEFBOT_EVAL_LIMIT'] ?? '');
+  return Number.isFinite(limit) && limit > 0 ? items.slice(0, limit) : items;
+}
+
 export function readJsonl<T>(name: string): T[] {
   return readFileSync(evalPath(name), 'utf8')
     .split('\n')

@@ -6,7 +6,7 @@
  * `BRIEFBOT_EVAL_LIMIT=N` scores only the first N documents; `BRIEFBOT_EVAL_VERBOSE=1` prints the
  * misses and false alarms per document to stderr (for error analysis; never copy them into the repo).
  */
-import { f1, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
+import { f1, limited, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
 
 interface ConllDoc {
   readonly id: string;
@@ -95,9 +95,7 @@ export const task: EvalTask = {
     const { analyzeText } = await import('../../../src/core/analyze.js');
     const { findPeople } = await import('../../../src/core/people.js');
     const { splitSentences } = await import('../../../src/core/sentences.js');
-    let docs = readJsonl<ConllDoc>('conll-dev.jsonl');
-    const limit = Number(process.env['BRIEFBOT_EVAL_LIMIT'] ?? '0');
-    if (limit > 0) docs = docs.slice(0, limit);
+    const docs = limited(readJsonl<ConllDoc>('conll-dev.jsonl'));
     const verbose = process.env['BRIEFBOT_EVAL_VERBOSE'] === '1';
     let tp = 0;
     let nPred = 0;

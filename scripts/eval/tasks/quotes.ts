@@ -4,10 +4,10 @@
  * tokens (accents folded) is at least 0.5. Recall = gold contents matched by some predicted quote;
  * precision = predicted quotes that match some gold content; both micro-averaged over all documents.
  * Direct recall is the recall over the gold attributions marked `direct`.
- * `QUOTES_EVAL_LIMIT=N` scores only the first N documents (for quick iteration).
+ * `BRIEFBOT_EVAL_LIMIT=N` scores only the first N documents (for quick iteration).
  */
 import { analyzeText } from '../../../src/core/analyze.js';
-import { f1, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
+import { f1, limited, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
 
 interface Part {
   readonly text: string;
@@ -73,9 +73,7 @@ function capitalisedWords(text: string): string[] | null {
 export const task: EvalTask = {
   name: 'quotes',
   async run(): Promise<ScoreRow[]> {
-    let docs = readJsonl<PolnearDoc>('polnear-dev.jsonl');
-    const limit = Number(process.env['QUOTES_EVAL_LIMIT'] ?? '0');
-    if (limit > 0) docs = docs.slice(0, limit);
+    const docs = limited(readJsonl<PolnearDoc>('polnear-dev.jsonl'));
     let gold = 0;
     let goldMatched = 0;
     let goldDirect = 0;

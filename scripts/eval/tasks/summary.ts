@@ -5,7 +5,7 @@
  * sentences our splitter reproduces exactly. Baselines are the README's dev figures.
  */
 import { analyzeText } from '../../../src/core/analyze.js';
-import { mean, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
+import { limited, mean, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
 import { normalizeSentence, rouge, rougeTokens, sentenceMatches, type RougeScores } from '../rouge.js';
 
 interface ReferencedItem {
@@ -18,12 +18,6 @@ interface BbcItem {
   readonly id: string;
   readonly text: string;
   readonly summary_sentences: readonly string[];
-}
-
-/** Optional cap on items per set while iterating (BRIEFBOT_EVAL_LIMIT=50); the report uses all. */
-function limited<T>(items: T[]): T[] {
-  const limit = Number(process.env['BRIEFBOT_EVAL_LIMIT'] ?? '');
-  return Number.isFinite(limit) && limit > 0 ? items.slice(0, limit) : items;
 }
 
 function summaryOf(text: string, n: number): string[] {
