@@ -164,8 +164,10 @@ export class AnalysisCache {
       this.readBytes('files.json'),
       ...[...SHARDS].map(async (shard) => {
         const bytes = await this.readBytes(`shard-${shard}.json`);
-        if (bytes) this.shardBytes.set(shard, bytes);
-        else this.rebuild.add(shard);
+        if (bytes) {
+          this.shardBytes.set(shard, bytes);
+          this.parseShard(shard); // now, while the other shards are still being read
+        } else this.rebuild.add(shard);
       }),
     ]);
     const index = indexBytes ? this.checked('files.json', indexBytes, 'files') : undefined;

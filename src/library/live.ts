@@ -121,9 +121,9 @@ export class LiveArticleLibrary implements ArticleSource {
   /** Loads the folder (resolving once every article is ready) and starts watching it. */
   static async open(dir: string, options: LiveLibraryOptions = {}): Promise<LiveArticleLibrary> {
     const library = new LiveArticleLibrary(dir, options);
-    await readdir(dir); // fail fast, with the OS's message, when the folder is missing
     // The cache is read while the folder is listed and stat'ed: both are mostly waiting on the disk.
     const known = library.cache ? library.cache.load() : new Map<string, FileRecord>();
+    await readdir(dir); // fail fast, with the OS's message, when the folder is missing
     await library.scan(known, true);
     library.cache?.release(new Set([...library.entries.values()].map((e) => e.record.hash)));
     library.startWatching();
