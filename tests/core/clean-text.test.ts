@@ -206,3 +206,16 @@ describe('stripDateline', () => {
     expect(stripDateline('Washington is a city - and a state.')).toBeNull();
   });
 });
+
+describe('publication lines under the headline', () => {
+  it('takes a source line and a date line as metadata, not story', () => {
+    const doc = cleanDocument(
+      'Harbour festival draws record crowd\n\nCoast Gazette\n2021-05-02\n\nThe harbour festival drew a record crowd of 12,000 visitors on Sunday, organisers said.\n\nStalls sold 4,500 fish suppers by the evening.\n',
+      'text',
+    );
+    expect(doc.title).toBe('Harbour festival draws record crowd');
+    expect(doc.source).toBe('Coast Gazette');
+    expect(doc.date).toBe('2021-05-02');
+    expect(doc.body.startsWith('The harbour festival drew a record crowd')).toBe(true);
+  });
+});

@@ -205,6 +205,19 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     author ??= bylineOf(blocks[i]!);
     date ??= findDateInLine(blocks[i]!);
   }
+  // Under a headline, a short publication line ("Coast Gazette" / "2021-05-02") is metadata, not story.
+  let metaSource: string | null = null;
+  for (let guard = 0; guard < 3 && start < end - 1; guard++) {
+    const f = features[start]!;
+    if (f.words > 8 || f.sentenceEnd) break;
+    const lineDate = f.words <= 6 ? findDateInLine(blocks[start]!) : null;
+    const next = features[start + 1]!;
+    const nextIsDate = next.words <= 6 && !next.sentenceEnd && findDateInLine(blocks[start + 1]!) !== null;
+    if (lineDate !== null) date ??= lineDate;
+    else if (nextIsDate && f.words <= 4 && metaSource === null) metaSource = blocks[start]!;
+    else break;
+    start++;
+  }
 
   const seen = new Set<string>();
   if (title) seen.add(dedupeKey(title));
@@ -241,7 +254,7 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     if (countWordsOf(prose) > 2 * countWordsOf(paragraphs)) paragraphs.splice(0, paragraphs.length, ...prose.map(stripCredit));
   }
 
-  let source: string | null = null;
+  let source: string | null = metaSource;
   if (paragraphs.length > 0) {
     const dl = stripDateline(paragraphs[0]!);
     if (dl && dl.rest.length > 0) {
