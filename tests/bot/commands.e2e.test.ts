@@ -3,23 +3,11 @@
  * discord.js Client of the bot: what a member would see, within Discord's limits and deadline.
  */
 import { MessageFlags } from 'discord.js';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { CallbackType, customIdsOf, embedText, expectNoViolations, startBotAgainstEmulator, type EmulatedBot, type RecordedMessage } from '../discord/harness.js';
-import { BLINKEN_ID, BLINKEN_TITLE, HANOI_ID, LONG_ID, makeArticlesDir, PING_ID } from './e2e-setup.js';
+import { describe, expect, test } from 'vitest';
+import { CallbackType, customIdsOf, embedText, type RecordedMessage } from '../discord/harness.js';
+import { BLINKEN_ID, BLINKEN_TITLE, HANOI_ID, LONG_ID,  PING_ID, useSeededBot } from './e2e-setup.js';
 
-let env: EmulatedBot;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const made = await makeArticlesDir();
-  cleanup = made.cleanup;
-  env = await startBotAgainstEmulator({ articlesDir: made.dir });
-});
-afterAll(async () => {
-  await env?.stop();
-  await cleanup?.();
-});
-afterEach(() => expectNoViolations(env.emulator));
+const env = useSeededBot();
 
 async function command(name: string, options: Record<string, string | number> = {}): Promise<RecordedMessage> {
   const handle = env.emulator.sendCommand(name, options);

@@ -1,5 +1,7 @@
 /** A temp articles folder for the end-to-end tests: the two seed articles plus a few written here. */
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { expectNoViolations, startBotAgainstEmulator, type EmulatedBot } from '../discord/harness.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -42,4 +44,38 @@ export async function makeArticlesDir(): Promise<{ dir: string; cleanup: () => P
   await writeFile(join(dir, `${LONG_ID}.txt`), LONG_ARTICLE);
   await writeFile(join(dir, 'broken.html'), Buffer.from([0, 1, 2, 3, 0, 0, 0, 255, 254, 0]));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts the bot against a fresh emulator on a temp copy of the seed folder for the whole test file
+ * (and checks after each test that nothing broke Discord's limits). The returned handle follows the
+ * running bot, so tests use it as they would the harness's own.
+ */
+export function useSeededBot(options: { checkViolations?: boolean } = {}): EmulatedBot {
+  let current: EmulatedBot | undefined;
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const made = await makeArticlesDir();
+    cleanup = made.cleanup;
+    current = await startBotAgainstEmulator({ articlesDir: made.dir });
+  });
+  afterAll(async () => {
+    await current?.stop();
+    await cleanup?.();
+  });
+  const running = (): EmulatedBot => {
+    if (!current) throw new Error('the bot is not started yet (use it inside a test)');
+    return current;
+  };
+  if (options.checkViolations ?? true) afterEach(() => expectNoViolations(running().emulator));
+  return {
+    get emulator() {
+      return running().emulator;
+    },
+    get bot() {
+      return running().bot;
+    },
+    restart: () => running().restart(),
+    stop: () => running().stop(),
+  };
 }

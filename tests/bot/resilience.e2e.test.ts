@@ -1,22 +1,10 @@
 /** The bot under the conditions real Discord produces: dropped sockets, 429s and bursts. */
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { GatewayClose } from '../discord/emulator/index.js';
-import { embedText, expectNoViolations, startBotAgainstEmulator, type EmulatedBot } from '../discord/harness.js';
-import { BLINKEN_ID, BLINKEN_TITLE, makeArticlesDir, PING_ID } from './e2e-setup.js';
+import { embedText } from '../discord/harness.js';
+import { BLINKEN_ID, BLINKEN_TITLE,  PING_ID, useSeededBot } from './e2e-setup.js';
 
-let env: EmulatedBot;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const made = await makeArticlesDir();
-  cleanup = made.cleanup;
-  env = await startBotAgainstEmulator({ articlesDir: made.dir });
-});
-afterAll(async () => {
-  await env?.stop();
-  await cleanup?.();
-});
-afterEach(() => expectNoViolations(env.emulator));
+const env = useSeededBot();
 
 test('after the socket drops, the bot resumes its session and still answers', async () => {
   const resumed = env.emulator.waitForResume();

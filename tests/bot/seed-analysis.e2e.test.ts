@@ -3,22 +3,11 @@
  * roles and the Hanoi article's own headline. These depend on src/core (people finder, cleaning),
  * not on the bot; they are kept apart so a core regression is told apart from a bot one.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { embedText, expectNoViolations, startBotAgainstEmulator, type EmulatedBot } from '../discord/harness.js';
-import { BLINKEN_ID, HANOI_ID, HANOI_TITLE, makeArticlesDir } from './e2e-setup.js';
+import { expect, test } from 'vitest';
+import { embedText, expectNoViolations } from '../discord/harness.js';
+import { BLINKEN_ID, HANOI_ID, HANOI_TITLE, useSeededBot } from './e2e-setup.js';
 
-let env: EmulatedBot;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const made = await makeArticlesDir();
-  cleanup = made.cleanup;
-  env = await startBotAgainstEmulator({ articlesDir: made.dir });
-});
-afterAll(async () => {
-  await env?.stop();
-  await cleanup?.();
-});
+const env = useSeededBot({ checkViolations: false });
 
 test('the Blinken brief names Antony Blinken with his role and the leaders he met', async () => {
   const message = await env.emulator.sendCommand('brief', { article: BLINKEN_ID }).final();
