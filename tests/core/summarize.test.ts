@@ -105,3 +105,14 @@ describe('isBoilerplate', () => {
     expect(isBoilerplate('By the end of the day, more than 300 people had signed the petition against the plan.')).toBe(false);
   });
 });
+
+describe('summarize: sponsored-post furniture', () => {
+  it('never picks affiliate or disclosure notices, even when they open the text', () => {
+    const body =
+      'This post may contain affiliate links. Please see my disclosure page. All opinions are mine alone.\n\n' + HARBOUR;
+    const summary = summaryOf(body, 3);
+    expect(summary).toHaveLength(3);
+    for (const s of summary) expect(s).not.toMatch(/affiliate|disclosure|opinions are mine/i);
+    expect(summary[0]).toMatch(/^The city council approved/);
+  });
+});

@@ -12,14 +12,17 @@ const BOILERPLATE_PREFIXES = [
   'follow @', 'sign up', 'subscribe', 'advertisement', 'share this', 'copyright', '©', 'all rights reserved',
   'published:', 'updated:', 'last updated', 'posted:', 'filed under', 'this article', 'this story', 'getty images',
   'ap photo', 'reuters/', 'listen to', 'download the', 'join the conversation', 'comments', 'more:', 'also read',
-  'don\'t miss', 'do not miss', 'previously:', 'update:', 'breaking:', 'note:',
+  'don\'t miss', 'do not miss', 'previously:', 'update:', 'breaking:', 'note:', 'this post may contain',
+  'this post contains', 'this post is sponsored', 'please see my disclosure', 'please read our disclosure', 'disclosure:',
+  'sponsored by', 'sponsored content', 'all opinions are', 'opinions expressed are my own',
 ];
 
 /** Phrases anywhere in a sentence that betray a caption or page furniture. */
 const BOILERPLATE_INFIXES = [
   'scroll down for', 'click here', 'published: ', 'updated: ', 'daily mail reporter', '(photo:', '(image:', 'photo credit',
   'getty images', '(ap photo', 'all rights reserved', 'sign up for', 'follow him on twitter', 'follow her on twitter',
-  'follow us on', 'read more:', 'for more stories', 'this material may not be published',
+  'follow us on', 'read more:', 'for more stories', 'this material may not be published', 'affiliate link',
+  'has been compensated by', 'disclosure policy', 'contains affiliate',
 ];
 
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/;
