@@ -210,3 +210,12 @@ describe('findQuotes: reported speech', () => {
     expect(qs[0]!.speaker).toBe('Amy Long');
   });
 });
+
+describe('speakers that are nobody', () => {
+  it('never names a sentence-opening conjunction as the speaker', () => {
+    const body =
+      'When you think of the coast you probably think of beaches, but most visitors never see the cliffs. ' +
+      'If you ask the rangers, they say the cliffs are the best part.';
+    for (const q of quotesOf(body)) expect(['When', 'If']).not.toContain(q.speaker);
+  });
+});

@@ -75,6 +75,8 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
         } else if (r.pronoun === 'they' || r.pronoun === 'it') speaker = lastOrg;
       }
     } else if (found.kind === 'direct' && found.sameAsPrevious) speaker = lastDirect;
+    // "When you think of X, …" read with "When" as its subject: a conjunction names nobody.
+    if (speaker !== null && NOT_A_SOURCE.has(speaker.toLowerCase())) speaker = null;
     if (speaker !== null) {
       if (isOrgName(speaker)) lastOrg = speaker;
       else lastPerson = { at: found.at, name: speaker };
@@ -84,6 +86,13 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
   }
   return out;
 }
+
+/** Sentence-opening words that a capitalised-subject reading can mistake for a source. */
+const NOT_A_SOURCE = new Set([
+  'when', 'whenever', 'if', 'while', 'as', 'although', 'though', 'because', 'since', 'after', 'before', 'where',
+  'what', 'why', 'how', 'once', 'unless', 'whether', 'then', 'so', 'but', 'and', 'or', 'now', 'here', 'there',
+  'this', 'that', 'these', 'those', 'yes', 'no', 'perhaps', 'maybe',
+]);
 
 /** Quotes of the body, best first. `people` (from the people stage) names speakers when it has them. */
 export function findQuotes(fullBody: string, allSentences: readonly Sentence[], people: readonly Person[]): Quote[] {
