@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
-import { articleChoices, resolveArticle } from '../src/bot/article-arg.js';
+import { ARTICLE_OPTION, articleChoices, resolveArticle } from '../src/bot/article-arg.js';
 import { defineCommand } from '../src/bot/command.js';
 import { refFor } from '../src/bot/custom-id.js';
 import { renderBrief } from '../src/bot/render/brief.js';
@@ -10,7 +10,7 @@ export const briefCommand = defineCommand({
     name: 'brief',
     description: 'A ten-second read of a stored article: summary, key quotes, people and numbers',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'article', description: 'Title words, a person or the id', required: true, autocomplete: true },
+      ARTICLE_OPTION,
       {
         type: ApplicationCommandOptionType.String,
         name: 'length',

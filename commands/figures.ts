@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
-import { articleChoices, resolveArticle } from '../src/bot/article-arg.js';
+import { ARTICLE_OPTION, articleChoices, resolveArticle } from '../src/bot/article-arg.js';
 import { defineCommand } from '../src/bot/command.js';
 import { refFor } from '../src/bot/custom-id.js';
 import { renderBrief, renderFigures } from '../src/bot/render/brief.js';
@@ -10,7 +10,7 @@ export const figuresCommand = defineCommand({
     name: 'figures',
     description: 'The people (with roles) and numbers (with what they count) in a stored article',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'article', description: 'Title words, a person or the id', required: true, autocomplete: true },
+      ARTICLE_OPTION,
       {
         type: ApplicationCommandOptionType.String,
         name: 'show',

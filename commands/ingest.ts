@@ -4,7 +4,6 @@
  */
 import {
   ApplicationCommandOptionType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   ApplicationCommandType,
   ComponentType,
@@ -18,7 +17,7 @@ import { UserError } from '../src/bot/command.js';
 import { refFor } from '../src/bot/custom-id.js';
 import { renderBrief } from '../src/bot/render/brief.js';
 import { DEFAULT_FETCH_LIMITS, safeFetch } from '../src/fetch/index.js';
-import { answer, answerPrivatelyThenPublish, actorOf, MANAGE_GUILD, type PrivateThenPublic, requireLibraryAccess, type LibraryCommand, type LibraryCommandContext } from '../src/ingest/discord/kit.js';
+import { answer, answerPrivatelyThenPublish, actorOf, LIBRARY_COMMAND_ACCESS, type PrivateThenPublic, requireLibraryAccess, type LibraryCommand, type LibraryCommandContext } from '../src/ingest/discord/kit.js';
 import { ingestFile, ingestText, ingestUrl, type IngestResult } from '../src/ingest/index.js';
 
 /** The modal's custom_id and its fields; versioned like the bot's other custom ids. */
@@ -30,8 +29,7 @@ const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'ingest',
   description: 'Add a briefing to the library',
-  default_member_permissions: MANAGE_GUILD,
-  contexts: [InteractionContextType.Guild],
+  ...LIBRARY_COMMAND_ACCESS,
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,

@@ -1,5 +1,5 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
-import { articleChoices, resolveArticle } from '../src/bot/article-arg.js';
+import { ApplicationCommandType } from 'discord.js';
+import { ARTICLE_OPTION, articleChoices, resolveArticle } from '../src/bot/article-arg.js';
 import { defineCommand } from '../src/bot/command.js';
 import { refFor } from '../src/bot/custom-id.js';
 import { renderBrief } from '../src/bot/render/brief.js';
@@ -9,7 +9,7 @@ export const quotesCommand = defineCommand({
     type: ApplicationCommandType.ChatInput,
     name: 'quotes',
     description: 'Every quote in a stored article, with who said it',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'article', description: 'Title words, a person or the id', required: true, autocomplete: true }],
+    options: [ARTICLE_OPTION],
   } as const,
   execute({ ctx, args }) {
     const article = resolveArticle(ctx, args.article);

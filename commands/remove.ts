@@ -3,13 +3,13 @@
  * confirmation is ephemeral and its buttons carry the article reference in their custom_id, so they
  * keep working after a restart; permission is checked again on the click.
  */
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody, ButtonStyle, ComponentType, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import { articleChoices, resolveArticle } from '../src/bot/article-arg.js';
+import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody, ButtonStyle, ComponentType, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { ARTICLE_OPTION, articleChoices, resolveArticle } from '../src/bot/article-arg.js';
 import { UserError } from '../src/bot/command.js';
 import { refFor } from '../src/bot/custom-id.js';
 import { checkCustomId, clip, fitChoices } from '../src/bot/limits.js';
 import { button } from '../src/bot/render/common.js';
-import { answer, MANAGE_GUILD, requireLibraryAccess, type LibraryCommand, type LibraryCommandContext } from '../src/ingest/discord/kit.js';
+import { answer, LIBRARY_COMMAND_ACCESS, requireLibraryAccess, type LibraryCommand, type LibraryCommandContext } from '../src/ingest/discord/kit.js';
 
 const PREFIX = 'remove:v1:';
 const CONFIRM = `${PREFIX}y:`;
@@ -19,9 +19,8 @@ const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'remove',
   description: 'Delete a stored briefing (asks for confirmation)',
-  default_member_permissions: MANAGE_GUILD,
-  contexts: [InteractionContextType.Guild],
-  options: [{ type: ApplicationCommandOptionType.String, name: 'article', description: 'Title words, a person or the id', required: true, autocomplete: true }],
+  ...LIBRARY_COMMAND_ACCESS,
+  options: [ARTICLE_OPTION],
 };
 
 function plainTitle(title: string): string {

@@ -1,9 +1,19 @@
-/** The `article` option shared by /brief, /quotes and /figures: autocomplete and resolving free text. */
+/** The `article` option shared by /brief, /quotes, /figures and /remove: definition, autocomplete and resolving free text. */
+import { ApplicationCommandOptionType } from 'discord.js';
 import type { StoredArticle } from '../library/store.js';
 import { UserError, type BotContext } from './command.js';
 import { refFor } from './custom-id.js';
 import { clip, fitChoices, type Choice } from './limits.js';
 import { formatDate, md } from './render/common.js';
+
+/** The option definition itself, so every command names, describes and autocompletes it the same way. */
+export const ARTICLE_OPTION = {
+  type: ApplicationCommandOptionType.String,
+  name: 'article',
+  description: 'Title words, a person or the id',
+  required: true,
+  autocomplete: true,
+} as const;
 
 function choiceName(article: StoredArticle): string {
   const title = article.briefing.title ?? article.id;

@@ -5,7 +5,7 @@
  * take the raw interaction and answer through the bot's Responder (same payload rules: no mentions,
  * fitted content, ephemeral errors).
  */
-import { MessageFlags, PermissionFlagsBits, type GuildMember, type Interaction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, type GuildMember, type Interaction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { BotContext, BotMessage } from '../../bot/command.js';
 import { UserError } from '../../bot/command.js';
 import { APOLOGY, DEFER_AFTER_MS, Responder, type Acknowledgeable } from '../../bot/router.js';
@@ -38,6 +38,12 @@ export interface LibraryCommand {
 
 /** Discord hides the commands from members without Manage Server unless a server admin changes it. */
 export const MANAGE_GUILD = String(PermissionFlagsBits.ManageGuild);
+
+/** Who sees /ingest and /remove by default: members with Manage Server, in servers only (INGEST_ROLE_ID is checked in the handler). */
+export const LIBRARY_COMMAND_ACCESS = {
+  default_member_permissions: MANAGE_GUILD,
+  contexts: [InteractionContextType.Guild],
+};
 
 export function isWritableLibrary(source: unknown): source is WritableLibrary {
   const s = source as Partial<WritableLibrary> | null;
