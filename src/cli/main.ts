@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { analyzeFile } from '../core/read-file.js';
 import { DEFAULT_SUMMARY_SENTENCES } from '../core/analyze.js';
 import { renderBriefingText } from '../present/text.js';
-import { findArticle, loadArticles } from '../library/store.js';
+import { LiveArticleLibrary } from '../library/live.js';
+import { findArticle } from '../library/store.js';
 import { toRecord, type ErrorRecord } from './json.js';
 
 const USAGE = `Usage:
@@ -73,9 +74,11 @@ async function briefCommand(args: string[]): Promise<number> {
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError('brief needs an article id or some words of its title');
   const dir = values.articles ?? process.env['ARTICLES_DIR'] ?? 'articles';
-  const { articles, skipped } = await loadArticles(dir);
-  for (const s of skipped) console.error(`skipped ${s.file}: ${s.reason}`);
+  // The bot's own library (and its on-disk cache), read once: no watching, no rescans.
+  const library = await LiveArticleLibrary.open(dir, { watch: false, rescanIntervalMs: 0, warn: (m) => console.error(m) });
+  const articles = library.list();
   const article = findArticle(articles, query);
+  await library.close();
   if (!article) {
     console.error(`No stored article matches "${query}". Stored: ${articles.map((a) => a.id).join(', ') || 'none'}`);
     return 1;

@@ -1,6 +1,4 @@
-import { readdir } from 'node:fs/promises';
-import { extname, join, basename } from 'node:path';
-import { analyzeFile } from '../core/read-file.js';
+import { extname, basename } from 'node:path';
 import type { Briefing } from '../core/types.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
@@ -17,33 +15,12 @@ export interface SkippedFile {
   readonly reason: string;
 }
 
-export interface ArticleLoad {
-  readonly articles: StoredArticle[];
-  readonly skipped: SkippedFile[];
-}
-
 export function articleIdOf(file: string): string {
   return basename(file, extname(file));
 }
 
 export function isArticleFile(name: string): boolean {
   return (ARTICLE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase()) && !name.startsWith('.');
-}
-
-/** Loads and analyses every briefing in `dir`. A file that fails is skipped with its reason; the rest load. */
-export async function loadArticles(dir: string): Promise<ArticleLoad> {
-  const names = (await readdir(dir)).filter(isArticleFile).sort();
-  const articles: StoredArticle[] = [];
-  const skipped: SkippedFile[] = [];
-  for (const name of names) {
-    const file = join(dir, name);
-    try {
-      articles.push({ id: articleIdOf(name), file, briefing: await analyzeFile(file) });
-    } catch (error) {
-      skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return { articles, skipped };
 }
 
 function tokens(text: string): string[] {
