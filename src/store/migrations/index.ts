@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. A new one is a new module added at the end of this list: names sort in
+ * the order they run, and a released migration is never edited.
+ */
+import type { Migration } from 'kysely/migration';
+import * as guildBriefings from './0001-guild-briefings.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-guild-briefings': guildBriefings,
+};

@@ -1,0 +1,47 @@
+/**
+ * The database's tables as TypeScript types: one description both dialects (SQLite, PostgreSQL) are
+ * queried through. Times are epoch milliseconds (bigint on PostgreSQL, read back as numbers).
+ */
+import type { Generated } from 'kysely';
+
+export interface GuildsTable {
+  guild_id: string;
+  /** Bumped in the same transaction as every change to the guild's briefings: other processes see it. */
+  revision: number;
+  ingest_role_id: string | null;
+  default_length: string | null;
+  /** When the bot was removed from the server (its data is kept until purged); null while it is there. */
+  left_at: number | null;
+  created_at: number;
+}
+
+export interface GuildBriefingsTable {
+  guild_id: string;
+  id: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  /** Canonical URL key for duplicate detection; unique per guild when present. */
+  url_key: string | null;
+  /** Normalised body words; unique per guild, so the same article cannot be stored twice. */
+  text_key: string;
+  date: string | null;
+  /** Where it came from: 'ingest' (a member) or 'feed'. */
+  origin: string;
+  added_at: number;
+  added_by: string | null;
+  /** The stored Markdown, exactly as written (front matter + body): the truth the analysis is made from. */
+  content: string;
+  /** The guild revision that last wrote this row (catalogues refresh only what changed). */
+  rev: number;
+  /** Packed analysis (library codec) as JSON, valid for `engine_version`. */
+  analysis: string;
+  engine_version: string;
+}
+
+export interface Database {
+  guilds: GuildsTable;
+  guild_briefings: GuildBriefingsTable;
+}
+
+export type { Generated };

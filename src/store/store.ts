@@ -1,0 +1,58 @@
+/**
+ * The bot's database: per-server briefings and settings (GuildStore), and the raw Kysely handle for
+ * other capabilities' own tables (delivery jobs). Opening it runs the migrations.
+ */
+import type { Kysely } from 'kysely';
+import { connect, describeLocation, type Dialect, type StoreLocation } from './connect.js';
+import { storeErrorOf } from './errors.js';
+import { GuildStore } from './guild-store.js';
+import { migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+
+export class Store {
+  private readonly guilds = new Map<string, GuildStore>();
+
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+    readonly description: string,
+  ) {}
+
+  static async open(location: StoreLocation, options: { onError?: (error: Error) => void } = {}): Promise<Store> {
+    const db = connect(location, options.onError);
+    try {
+      await migrateToLatest(db);
+    } catch (error) {
+      await db.destroy().catch(() => undefined);
+      throw storeErrorOf(error);
+    }
+    return new Store(db, location.kind, describeLocation(location));
+  }
+
+  /** The store of one server, with its id bound into every query. */
+  guild(guildId: string): GuildStore {
+    let store = this.guilds.get(guildId);
+    if (!store) {
+      store = new GuildStore(this.db, guildId);
+      if (this.guilds.size > 10_000) this.guilds.clear();
+      this.guilds.set(guildId, store);
+    }
+    return store;
+  }
+
+  /** Servers the bot left before `cutoff` (epoch ms): their data is due to be purged. */
+  async guildsLeftBefore(cutoff: number): Promise<string[]> {
+    try {
+      const rows = await this.db.selectFrom('guilds').select('guild_id').where('left_at', 'is not', null).where('left_at', '<', cutoff).execute();
+      return rows.map((r) => r.guild_id);
+    } catch (error) {
+      throw storeErrorOf(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+export type { StoreLocation } from './connect.js';

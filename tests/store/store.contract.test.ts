@@ -1,0 +1,177 @@
+/** One contract for the store, run on SQLite and on a real PostgreSQL server. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Store, StoreError, type NewBriefing, type StoreLocation } from '../../src/store/index.js';
+import { freshPostgres, freshSqlite, postgresAvailable, type TestDatabase } from './databases.js';
+
+const pgUp = await postgresAvailable();
+
+function briefing(overrides: Partial<NewBriefing> = {}): NewBriefing {
+  return {
+    baseId: 'blinken-visits-hanoi',
+    title: 'Blinken visits Hanoi',
+    source: 'UPI',
+    url: 'https://example.com/blinken',
+    urlKey: 'example.com/blinken',
+    textKey: 'blinken met trong in hanoi',
+    date: '2023-04-15',
+    origin: 'ingest',
+    addedAt: 1_700_000_000_000,
+    addedBy: 'ana (Discord 1)',
+    content: '---\ntitle: Blinken visits Hanoi\n---\n\nBlinken met Trong in Hanoi. <@123> `code` $2 < $4\n',
+    analysis: '{"x":1}',
+    engineVersion: '4',
+    ...overrides,
+  };
+}
+
+const dialects: { name: string; make: () => Promise<TestDatabase>; enabled: boolean }[] = [
+  { name: 'SQLite', make: () => Promise.resolve(freshSqlite()), enabled: true },
+  { name: 'PostgreSQL', make: freshPostgres, enabled: pgUp },
+];
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.enabled)(`store contract on ${dialect.name}`, () => {
+    let database: TestDatabase;
+    let store: Store;
+
+    beforeEach(async () => {
+      database = await dialect.make();
+      store = await Store.open(database.location);
+    });
+    afterEach(async () => {
+      await store.close();
+      await database.drop();
+    });
+
+    it('keeps what one server stores out of every other server', async () => {
+      const a = store.guild('111111111111111111');
+      const b = store.guild('222222222222222222');
+      const added = await a.add(briefing());
+      expect(added).toEqual({ added: true, id: 'blinken-visits-hanoi', rev: 1 });
+      expect((await a.entries()).map((e) => e.id)).toEqual(['blinken-visits-hanoi']);
+      expect(await b.entries()).toEqual([]);
+      expect(await b.load(['blinken-visits-hanoi'])).toEqual([]);
+      expect(await b.findDuplicate({ textKey: 'blinken met trong in hanoi' })).toBeNull();
+      expect(await b.remove('blinken-visits-hanoi')).toBe(false);
+      expect(await a.count()).toBe(1);
+      // The same article may be stored by another server: duplicates are per server.
+      expect(await b.add(briefing())).toMatchObject({ added: true, id: 'blinken-visits-hanoi' });
+    });
+
+    // NUL and other C0 controls never reach the store: input decoding refuses them as binary.
+    it('reads the content back exactly as it was given', async () => {
+      const g = store.guild('111111111111111111');
+      const content = '---\ntitle: "Quotes: \\"x\\""\n---\n\n<@123> `code` ```fence``` <b>tag</b> $2 < $4 é 😀\r\n\tend';
+      await g.add(briefing({ content }));
+      const [row] = await g.load();
+      expect(row?.content).toBe(content);
+      expect(row?.title).toBe('Blinken visits Hanoi');
+      expect(row?.addedAt).toBe(1_700_000_000_000);
+    });
+
+    it('refuses a duplicate by canonical URL or by the same words, and names the stored one', async () => {
+      const g = store.guild('111111111111111111');
+      await g.add(briefing());
+      expect(await g.add(briefing({ baseId: 'other', textKey: 'different words' }))).toEqual({ added: false, duplicateOf: 'blinken-visits-hanoi' });
+      expect(await g.add(briefing({ baseId: 'other', url: null, urlKey: null }))).toEqual({ added: false, duplicateOf: 'blinken-visits-hanoi' });
+      expect(await g.count()).toBe(1);
+    });
+
+    it('stores two articles with the same title under two ids, skipping ids reserved elsewhere', async () => {
+      const g = store.guild('111111111111111111');
+      await g.add(briefing());
+      const second = await g.add(briefing({ textKey: 'another text', urlKey: null }), (id) => id === 'blinken-visits-hanoi-2');
+      expect(second).toMatchObject({ added: true, id: 'blinken-visits-hanoi-3' });
+    });
+
+    it('stores one copy when the same article is ingested twice at once', async () => {
+      const g = store.guild('111111111111111111');
+      const outcomes = await Promise.all([g.add(briefing()), g.add(briefing({ baseId: 'copy' }))]);
+      expect(outcomes.filter((o) => o.added)).toHaveLength(1);
+      expect(await g.count()).toBe(1);
+    });
+
+    it('moves the revision on every add and remove, and lists what changed', async () => {
+      const g = store.guild('111111111111111111');
+      expect(await g.revision()).toBe(0);
+      await g.add(briefing());
+      await g.add(briefing({ baseId: 'second', textKey: 'second text', urlKey: null }));
+      expect(await g.revision()).toBe(2);
+      expect(await g.remove('blinken-visits-hanoi')).toBe(true);
+      expect(await g.revision()).toBe(3);
+      expect((await g.entries()).map((e) => [e.id, e.rev])).toEqual([['second', 2]]);
+    });
+
+    it('keeps per-server settings and purges a server whole', async () => {
+      const g = store.guild('111111111111111111');
+      expect(await g.settings()).toEqual({ ingestRoleId: null, defaultLength: null, leftAt: null });
+      await g.updateSettings({ ingestRoleId: '333333333333333333', defaultLength: 'short' });
+      await g.add(briefing());
+      await g.updateSettings({ leftAt: 1000 });
+      expect(await g.settings()).toEqual({ ingestRoleId: '333333333333333333', defaultLength: 'short', leftAt: 1000 });
+      expect(await store.guildsLeftBefore(2000)).toEqual(['111111111111111111']);
+      expect(await store.guildsLeftBefore(500)).toEqual([]);
+      await g.purge();
+      expect(await g.count()).toBe(0);
+      expect(await g.settings()).toEqual({ ingestRoleId: null, defaultLength: null, leftAt: null });
+    });
+
+    it('updates an analysis after an engine change without moving the revision', async () => {
+      const g = store.guild('111111111111111111');
+      await g.add(briefing());
+      await g.updateAnalysis('blinken-visits-hanoi', '{"x":2}', '5');
+      const [row] = await g.load(['blinken-visits-hanoi']);
+      expect(row).toMatchObject({ analysis: '{"x":2}', engineVersion: '5', rev: 1 });
+      expect(await g.revision()).toBe(1);
+    });
+
+    it('migrates once when two processes open a new database together, and reopens without change', async () => {
+      const second = await Store.open(database.location);
+      const third = await Store.open(database.location);
+      await second.close();
+      await third.close();
+      await store.guild('111111111111111111').add(briefing());
+      const again = await Store.open(database.location);
+      expect(await again.guild('111111111111111111').count()).toBe(1);
+      await again.close();
+    });
+
+    it('refuses to start on a database made by a newer briefbot', async () => {
+      await store.db.insertInto('kysely_migration' as never).values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never).execute();
+      await expect(Store.open(database.location)).rejects.toMatchObject({ code: 'newer-schema' });
+      await expect(Store.open(database.location)).rejects.toThrow(/newer version of briefbot/);
+    });
+  });
+}
+
+describe('store faults (SQLite)', () => {
+  let database: ReturnType<typeof freshSqlite>;
+  beforeAll(() => {
+    database = freshSqlite();
+  });
+  afterAll(() => database.drop());
+
+  it('says the database is locked or read-only instead of storing half', async () => {
+    const store = await Store.open({ ...database.location, busyTimeoutMs: 50 } as StoreLocation);
+    const g = store.guild('111111111111111111');
+    // Another connection holds the write lock: the add fails as "busy" and nothing is stored.
+    const { default: SQLite } = await import('better-sqlite3');
+    const other = new SQLite((database.location as { file: string }).file, { timeout: 1 });
+    other.exec('BEGIN IMMEDIATE');
+    const failure = await g.add(briefing()).catch((error: unknown) => error);
+    other.exec('ROLLBACK');
+    other.close();
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as StoreError).code).toBe('busy');
+    expect(await g.count()).toBe(0);
+    await store.close();
+  });
+});
+
+describe.skipIf(!pgUp)('store faults (PostgreSQL)', () => {
+  it('fails to open with a clear error when the server does not answer', async () => {
+    const failure = await Store.open({ kind: 'postgres', url: 'postgres://briefbot:briefbot@127.0.0.1:1/none' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as StoreError).code).toBe('unavailable');
+  });
+});
