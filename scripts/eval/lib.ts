@@ -42,6 +42,41 @@ export interface ScoreRow {
   readonly baselineName?: string;
   /** The issue's target, when it sets one. */
   readonly target?: number;
+  /** The same metric on the tuning and the check part of the dev data (see partOf). */
+  readonly tuning?: number;
+  readonly check?: number;
+}
+
+/** The two parts of every dev set: rules are tuned on `tuning` only; `check` shows whether they generalise. */
+export type Part = 'tuning' | 'check';
+
+/**
+ * Which part an item belongs to, from a stable hash (FNV-1a, 32 bit) of its id: about one item in three
+ * goes to `check`. Deterministic, so every task and every engineer uses the same split.
+ */
+export function partOf(id: string): Part {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 3 === 0 ? 'check' : 'tuning';
+}
+
+/**
+ * Scores per-item results on all items and on each part: `aggregate` turns a list of results into rows,
+ * and each row gets its tuning and check value beside it (matched by metric name). Per-item work is done
+ * once; only the cheap aggregation runs three times.
+ */
+export function withParts<T>(results: readonly T[], idOf: (result: T) => string, aggregate: (results: readonly T[]) => ScoreRow[]): ScoreRow[] {
+  const value = (rows: ScoreRow[]) => new Map(rows.map((r) => [r.metric, r.value]));
+  const tuning = value(aggregate(results.filter((r) => partOf(idOf(r)) === 'tuning')));
+  const check = value(aggregate(results.filter((r) => partOf(idOf(r)) === 'check')));
+  return aggregate(results).map((row) => {
+    const t = tuning.get(row.metric);
+    const c = check.get(row.metric);
+    return { ...row, ...(t === undefined ? {} : { tuning: t }), ...(c === undefined ? {} : { check: c }) };
+  });
 }
 
 export interface EvalTask {

@@ -1,6 +1,7 @@
 /**
  * `npm run eval [-- TASK...]`: scores the engine on the dev data and prints each score beside its
- * baseline and target. Tasks live in scripts/eval/tasks/*.ts, each exporting `task: EvalTask`.
+ * baseline and target, and on the tuning and check parts of the dev data where the task splits it
+ * (lib.ts partOf). Tasks live in scripts/eval/tasks/*.ts, each exporting `task: EvalTask`.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,10 +31,12 @@ async function main(): Promise<void> {
     console.error(`${task.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     for (const s of scores) rows.push({ ...s, task: task.name });
   }
-  const header = ['metric', 'briefbot', 'baseline', '(which)', 'target', 'met'];
+  const header = ['metric', 'briefbot', 'tuning', 'check', 'baseline', '(which)', 'target', 'met'];
   const table = rows.map((r) => [
     r.metric,
     fmt(r.value),
+    fmt(r.tuning),
+    fmt(r.check),
     fmt(r.baseline),
     r.baseline === undefined ? '' : (r.baselineName ?? 'lead'),
     fmt(r.target),
