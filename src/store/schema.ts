@@ -39,9 +39,43 @@ export interface GuildBriefingsTable {
   engine_version: string;
 }
 
+/** One pending run of a job (src/jobs/): claimed under a lease, re-inserted for its next run when recurring. */
+export interface JobsTable {
+  id: string;
+  name: string;
+  guild_id: string | null;
+  /** JSON. */
+  payload: string;
+  run_at: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  attempts: number;
+  last_error: string | null;
+  failed_at: number | null;
+  created_at: number;
+}
+
+/** A message the bot is to post (or has posted): written pending before the post, then sent or failed. */
+export interface DeliveriesTable {
+  key: string;
+  guild_id: string;
+  channel_id: string;
+  kind: string;
+  /** The message as JSON. */
+  payload: string;
+  status: string;
+  attempts: number;
+  message_id: string | null;
+  error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   guilds: GuildsTable;
   guild_briefings: GuildBriefingsTable;
+  jobs: JobsTable;
+  deliveries: DeliveriesTable;
 }
 
 export type { Generated };
