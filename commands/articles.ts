@@ -9,7 +9,7 @@ export const articlesCommand = defineCommand({
     description: 'The stored briefings, newest first',
     options: [{ type: ApplicationCommandOptionType.Integer, name: 'page', description: 'Page number (10 per page)', min_value: 1, max_value: 100000 }],
   } as const,
-  execute({ ctx, args }) {
-    return { message: renderArticlesPage(ctx.source.list(), ctx.source.skipped(), args.page ?? 1) };
+  execute({ scope, args }) {
+    return { message: renderArticlesPage(scope.source.list(), scope.source.skipped(), args.page ?? 1) };
   },
 });

@@ -23,14 +23,14 @@ export const briefCommand = defineCommand({
       },
     ],
   } as const,
-  async execute({ ctx, args, defer }) {
-    const article = resolveArticle(ctx, args.article);
+  async execute({ ctx, scope, args, defer }) {
+    const article = resolveArticle(scope, args.article);
     const length = args.length ?? 'standard';
     if (ctx.summaries.mightBeSlow(article, length)) await defer();
     const briefing = ctx.summaries.get(article, length);
     return { message: renderBrief({ article, briefing, length, ref: refFor(article.id) }, 'brief') };
   },
-  autocomplete(ctx, focused) {
-    return articleChoices(ctx, focused.value);
+  autocomplete(scope, focused) {
+    return articleChoices(scope, focused.value);
   },
 });

@@ -23,13 +23,13 @@ export const figuresCommand = defineCommand({
       },
     ],
   } as const,
-  execute({ ctx, args }) {
-    const article = resolveArticle(ctx, args.article);
+  execute({ scope, args }) {
+    const article = resolveArticle(scope, args.article);
     const target = { article, briefing: article.briefing, length: 'standard' as const, ref: refFor(article.id) };
     const show = args.show ?? 'all';
     return { message: show === 'all' ? renderFigures(target) : renderBrief(target, show) };
   },
-  autocomplete(ctx, focused) {
-    return articleChoices(ctx, focused.value);
+  autocomplete(scope, focused) {
+    return articleChoices(scope, focused.value);
   },
 });

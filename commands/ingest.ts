@@ -28,7 +28,7 @@ const MAX_TEXT = 4000; // Discord's limit for one text input
 const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'ingest',
-  description: 'Add a briefing to the library',
+  description: 'Add a briefing to this server’s library',
   ...LIBRARY_COMMAND_ACCESS,
   options: [
     {
@@ -80,8 +80,10 @@ async function downloadAttachment(attachment: Attachment): Promise<Buffer> {
 async function runSubcommand(interaction: ChatInputCommandInteraction, ctx: LibraryCommandContext): Promise<void> {
   const sub = interaction.options.getSubcommand(false);
   if (sub === 'text') {
+    // The modal must be the first response, within 3 s: check access from memory first (the server's
+    // scope is loaded by then in almost every case) and again, fully, when the modal is submitted.
     try {
-      requireLibraryAccess(interaction, ctx);
+      await requireLibraryAccess(interaction, ctx);
     } catch (error) {
       return answer(interaction, ctx, 'reply', () => Promise.reject(error));
     }
@@ -100,17 +102,17 @@ async function runSubcommand(interaction: ChatInputCommandInteraction, ctx: Libr
     return;
   }
   return answerPrivatelyThenPublish(interaction, ctx, async () => {
-    const library = requireLibraryAccess(interaction, ctx);
+    const { target } = await requireLibraryAccess(interaction, ctx);
     const actor = interaction.user.username;
-    const options = { by: actorOf(interaction), fetch: { allowPrivate: ctx.allowPrivate } };
+    const options = { by: actorOf(interaction), fetch: { allowPrivate: ctx.bot.allowPrivate } };
     if (sub === 'url') {
       const url = interaction.options.getString('url', true);
-      return outcomeOf(await ingestUrl(library, url, options), ctx, actor);
+      return outcomeOf(await ingestUrl(target, url, options), ctx, actor);
     }
     if (sub === 'file') {
       const attachment = interaction.options.getAttachment('file', true);
       const bytes = await downloadAttachment(attachment);
-      return outcomeOf(await ingestFile(library, { bytes, name: attachment.name }, options), ctx, actor);
+      return outcomeOf(await ingestFile(target, { bytes, name: attachment.name }, options), ctx, actor);
     }
     throw new UserError('Use `/ingest url`, `/ingest file` or `/ingest text`.');
   });
@@ -118,7 +120,7 @@ async function runSubcommand(interaction: ChatInputCommandInteraction, ctx: Libr
 
 async function submitText(interaction: ModalSubmitInteraction, ctx: LibraryCommandContext): Promise<void> {
   return answerPrivatelyThenPublish(interaction, ctx, async () => {
-    const library = requireLibraryAccess(interaction, ctx);
+    const { target } = await requireLibraryAccess(interaction, ctx);
     const title = interaction.fields.getTextInputValue(TEXT_FIELDS.title).trim();
     const text = interaction.fields.getTextInputValue(TEXT_FIELDS.text);
     let url: string | null;
@@ -129,7 +131,7 @@ async function submitText(interaction: ModalSubmitInteraction, ctx: LibraryComma
     }
     if (!title) throw new UserError('The title is empty.');
     if (url !== null && !/^https?:\/\//i.test(url)) throw new UserError('The source link must start with http:// or https://.');
-    return outcomeOf(await ingestText(library, { title, text, url }, { by: actorOf(interaction) }), ctx, interaction.user.username);
+    return outcomeOf(await ingestText(target, { title, text, url }, { by: actorOf(interaction) }), ctx, interaction.user.username);
   });
 }
 

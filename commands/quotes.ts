@@ -11,12 +11,12 @@ export const quotesCommand = defineCommand({
     description: 'Every quote in a stored article, with who said it',
     options: [ARTICLE_OPTION],
   } as const,
-  execute({ ctx, args }) {
-    const article = resolveArticle(ctx, args.article);
+  execute({ scope, args }) {
+    const article = resolveArticle(scope, args.article);
     const target = { article, briefing: article.briefing, length: 'standard' as const, ref: refFor(article.id) };
     return { message: renderBrief(target, 'quotes') };
   },
-  autocomplete(ctx, focused) {
-    return articleChoices(ctx, focused.value);
+  autocomplete(scope, focused) {
+    return articleChoices(scope, focused.value);
   },
 });

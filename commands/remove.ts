@@ -8,6 +8,7 @@ import { ARTICLE_OPTION, articleChoices, resolveArticle } from '../src/bot/artic
 import { UserError } from '../src/bot/command.js';
 import { refFor } from '../src/bot/custom-id.js';
 import { checkCustomId, clip, fitChoices } from '../src/bot/limits.js';
+import { scopeGuildOf } from '../src/bot/router.js';
 import { button } from '../src/bot/render/common.js';
 import { answer, LIBRARY_COMMAND_ACCESS, requireLibraryAccess, type LibraryCommand, type LibraryCommandContext } from '../src/ingest/discord/kit.js';
 
@@ -18,7 +19,7 @@ const CANCEL = `${PREFIX}n:`;
 const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'remove',
-  description: 'Delete a stored briefing (asks for confirmation)',
+  description: 'Delete a briefing this server added (asks for confirmation)',
   ...LIBRARY_COMMAND_ACCESS,
   options: [ARTICLE_OPTION],
 };
@@ -29,14 +30,17 @@ function plainTitle(title: string): string {
 
 async function ask(interaction: ChatInputCommandInteraction, ctx: LibraryCommandContext): Promise<void> {
   return answer(interaction, ctx, 'reply', async () => {
-    requireLibraryAccess(interaction, ctx);
-    const article = resolveArticle(ctx.bot, interaction.options.getString('article', true));
+    const { scope } = await requireLibraryAccess(interaction, ctx);
+    const article = resolveArticle(scope, interaction.options.getString('article', true));
+    if (!scope.own.get(article.id)) {
+      throw new UserError(`**${plainTitle(article.briefing.title ?? article.id)}** is part of the shared library (a file in the articles folder): it is managed on disk, not from Discord.`);
+    }
     const ref = refFor(article.id);
     const title = plainTitle(article.briefing.title ?? article.id);
     return {
       ephemeral: true,
       message: {
-        content: `Remove **${title}** (\`${clip(article.id, 100)}\`)? Its file is deleted from the library; this cannot be undone from Discord.`,
+        content: `Remove **${title}** (\`${clip(article.id, 100)}\`)? It is deleted from this server’s briefings; this cannot be undone.`,
         components: [
           {
             type: ComponentType.ActionRow,
@@ -51,12 +55,14 @@ async function ask(interaction: ChatInputCommandInteraction, ctx: LibraryCommand
 async function decide(interaction: ButtonInteraction, ctx: LibraryCommandContext): Promise<void> {
   return answer(interaction, ctx, 'update', async () => {
     if (interaction.customId.startsWith(CANCEL)) return { message: { content: 'Cancelled: nothing was removed.', components: [] } };
-    const library = requireLibraryAccess(interaction, ctx);
-    const article = ctx.bot.index.resolveRef(interaction.customId.slice(CONFIRM.length));
+    const { scope } = await requireLibraryAccess(interaction, ctx);
+    // Only this server's own briefings: a crafted custom_id naming another server's (or a shared) one finds nothing.
+    const article = scope.ownIndex.resolveRef(interaction.customId.slice(CONFIRM.length));
     if (!article) return { message: { content: 'That briefing is no longer stored; nothing to remove.', components: [] } };
-    const removed = await library.remove(article.id);
-    if (!removed) throw new UserError('That briefing is no longer stored; nothing to remove.');
-    return { message: { content: `Removed **${plainTitle(removed.briefing.title ?? removed.id)}** (\`${clip(removed.id, 100)}\`).`, components: [] } };
+    const removed = await scope.store.remove(article.id);
+    if (!removed) return { message: { content: 'That briefing is no longer stored; nothing to remove.', components: [] } };
+    scope.own.delete(article.id);
+    return { message: { content: `Removed **${plainTitle(article.briefing.title ?? article.id)}** (\`${clip(article.id, 100)}\`).`, components: [] } };
   });
 }
 
@@ -70,7 +76,9 @@ export const removeCommand: LibraryCommand = {
   async handle(interaction: Interaction, ctx: LibraryCommandContext): Promise<void> {
     if (interaction.isAutocomplete()) {
       const typed = String(interaction.options.getFocused());
-      await interaction.respond(fitChoices(articleChoices(ctx.bot, typed))).catch((error: unknown) => ctx.bot.logger.warn({ err: error }, 'autocomplete failed'));
+      const scope = await ctx.bot.scopes.forGuild(scopeGuildOf(interaction));
+      const own = scope.ownIndex ? { ...scope, index: scope.ownIndex } : null;
+      await interaction.respond(own ? fitChoices(articleChoices(own, typed)) : []).catch((error: unknown) => ctx.bot.logger.warn({ err: error }, 'autocomplete failed'));
       return;
     }
     if (interaction.isChatInputCommand()) return ask(interaction, ctx);

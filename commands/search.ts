@@ -9,9 +9,9 @@ export const searchCommand = defineCommand({
     description: 'Full-text search over titles, bodies, people and quotes',
     options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'Words to look for', required: true, max_length: 200 }],
   } as const,
-  execute({ ctx, args }) {
+  execute({ scope, args }) {
     if (args.query.trim() === '') throw new UserError('Give me some words to search for.');
-    const hits = ctx.index.search(args.query, SEARCH_RESULTS * 4);
-    return { message: renderSearchResults(args.query, hits, ctx.index.pendingFullText), ephemeral: hits.length === 0 };
+    const hits = scope.index.search(args.query, SEARCH_RESULTS * 4);
+    return { message: renderSearchResults(args.query, hits, scope.index.pendingFullText), ephemeral: hits.length === 0 };
   },
 });

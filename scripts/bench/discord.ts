@@ -16,6 +16,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { startBot } from '../../src/bot/app.js';
+import { Store } from '../../src/store/index.js';
 import { analyzeText } from '../../src/core/analyze.js';
 import type { Briefing } from '../../src/core/types.js';
 import type { ArticleSource } from '../../src/library/source.js';
@@ -199,10 +200,10 @@ export async function runDiscordBench(): Promise<void> {
   t = performance.now();
   const bot = await startBot(
     { token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, articlesDir: '/nonexistent', apiUrl: emulator.apiUrl },
-    { source: new MemorySource(articles), logger },
+    { source: new MemorySource(articles), logger, store: await Store.open({ kind: 'sqlite', file: ':memory:' }) },
   );
   console.log(
-    `  bot ready (index of ${bot.context.index.size} articles built, ${bot.context.index.pendingFullText} awaiting full-text, connected, commands registered) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    `  bot ready (index of ${articles.length} articles built, ${(await bot.context.scopes.forGuild(null)).index.pendingFullText} awaiting full-text, connected, commands registered) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 
   const queries = autocompleteQueries(articles, 1000);

@@ -1,28 +1,37 @@
 /**
- * Starts the bot: loads the articles, builds the search index, connects to Discord (or whatever
- * DISCORD_API_URL points at) with only the Guilds intent, registers commands when they changed,
- * and routes every interaction. `stop()` shuts it all down.
+ * Starts the bot: opens the shared articles folder and the database of servers' briefings, builds the
+ * context every interaction shares, connects to Discord (or whatever DISCORD_API_URL points at) with
+ * only the Guilds intent, registers commands when they changed, and routes every interaction.
+ * `stop()` shuts it all down.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import { commandDefinitions, commands } from '../../commands/index.js';
+import type { Briefing } from '../core/types.js';
 import { createLibraryInteractions } from '../ingest/discord/index.js';
 import { LiveArticleLibrary } from '../library/live.js';
-import type { ArticleSource } from '../library/source.js';
+import { AnalysisPool } from '../library/pool.js';
+import { Scopes, type SharedLibrary } from '../scope/index.js';
 import { ArticleIndex } from '../search/index.js';
+import { Store } from '../store/index.js';
 import type { BotContext } from './command.js';
-import type { BotConfig } from './config.js';
+import { DEFAULT_HOT_BRIEFINGS, DEFAULT_RETENTION_DAYS, type BotConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { syncCommands } from './registration.js';
 import { InteractionRouter } from './router.js';
 import { SummaryCache } from './summaries.js';
+import { GuildPresence } from './guild-presence.js';
 
 export type { BotConfig } from './config.js';
 
 export interface BotDeps {
-  /** Where articles come from; by default the live, watched library over `config.articlesDir`. */
-  readonly source?: ArticleSource;
+  /** The shared articles; by default the live, watched library over `config.articlesDir`. */
+  readonly source?: SharedLibrary;
+  /** An open store (tests, benches); by default the one `config.store` names, closed on stop. */
+  readonly store?: Store;
   readonly logger?: Logger;
+  /** How ingested briefings are analysed; by default in a worker thread, off the thread that answers Discord. */
+  readonly analyze?: (bytes: Uint8Array, fileName: string) => Promise<Briefing>;
 }
 
 export interface RunningBot {
@@ -31,14 +40,75 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+const STORE_RETRY_MS = 30_000;
+
+/** One worker for ingests, started on the first one: a member's 5 MB page never blocks the bot. */
+function lazyAnalysis(): { analyze: (bytes: Uint8Array, name: string) => Promise<Briefing>; close(): Promise<void> } {
+  let pool: AnalysisPool | null = null;
+  return {
+    analyze: (bytes, name) => (pool ??= new AnalysisPool(1)).analyze(bytes, name),
+    close: async () => {
+      await pool?.close();
+    },
+  };
+}
+
 export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<RunningBot> {
   const logger = deps.logger ?? createLogger(config.logLevel ?? 'info');
+  const location = config.store ?? { kind: 'sqlite', file: 'data/briefbot.sqlite' };
+  const storeError = (error: Error) => logger.error({ err: error }, 'database connection error');
+  // The database and the folder are opened together (both wait on the disk or the network).
+  const storeOpening = deps.store ? Promise.resolve(deps.store) : Store.open(location, { onError: storeError });
   let library: LiveArticleLibrary | null = null;
-  const source =
-    deps.source ?? (library = await LiveArticleLibrary.open(config.articlesDir, { warn: (message) => logger.warn({ articlesDir: config.articlesDir }, message) }));
-  const index = new ArticleIndex(source);
-  logger.info({ articles: source.list().length, skipped: source.skipped().length }, 'articles loaded');
-  const context: BotContext = { source, index, summaries: new SummaryCache(), logger };
+  const sharedOn = config.sharedLibrary ?? true;
+  let source: SharedLibrary | null = null;
+  if (sharedOn) {
+    source = deps.source ?? (library = await LiveArticleLibrary.open(config.articlesDir, { warn: (message) => logger.warn({ articlesDir: config.articlesDir }, message) }));
+  }
+  let store: Store | null = null;
+  try {
+    store = await storeOpening;
+    logger.info({ store: store.description }, 'database ready');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'newer-schema') {
+      await library?.close();
+      throw error;
+    }
+    // The bot still answers from the shared folder; servers' own briefings come back with the database.
+    logger.error({ err: error }, 'the database could not be opened; serving the shared library only and retrying every 30 s');
+  }
+  const index = source ? new ArticleIndex(source) : null;
+  if (source) logger.info({ articles: source.list().length, skipped: source.skipped().length }, 'articles loaded');
+  const analysis = deps.analyze ? { analyze: deps.analyze, close: () => Promise.resolve() } : lazyAnalysis();
+  const scopes = new Scopes({
+    store,
+    shared: source && index ? { source, index } : null,
+    analyze: analysis.analyze,
+    logger,
+    hotBriefings: config.hotBriefings ?? DEFAULT_HOT_BRIEFINGS,
+  });
+  let retry: NodeJS.Timeout | null = null;
+  if (!store) {
+    retry = setInterval(() => {
+      Store.open(location, { onError: storeError })
+        .then((opened) => {
+          if (retry) clearInterval(retry);
+          retry = null;
+          store = opened;
+          scopes.attachStore(opened);
+          logger.info({ store: opened.description }, 'database reachable again');
+        })
+        .catch((error: unknown) => logger.warn({ err: error }, 'the database is still not reachable'));
+    }, STORE_RETRY_MS);
+    retry.unref();
+  }
+  const context: BotContext = {
+    scopes,
+    summaries: new SummaryCache(),
+    logger,
+    allowPrivate: config.allowPrivate ?? false,
+    ...(config.ingestRoleId ? { ingestRoleId: config.ingestRoleId } : {}),
+  };
   const router = new InteractionRouter(context, commands, logger);
 
   const client = new Client({
@@ -47,7 +117,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
   // /ingest and /remove (raw interactions: subcommands, attachments, a modal, their own buttons) go first.
-  const libraryInteractions = createLibraryInteractions(context, { ingestRoleId: config.ingestRoleId });
+  const libraryInteractions = createLibraryInteractions(context);
   client.on(Events.InteractionCreate, (interaction) => {
     if (!libraryInteractions.handle(interaction)) void router.handle(interaction);
   });
@@ -55,10 +125,13 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   client.on(Events.ShardError, (error, shardId) => logger.error({ err: error, shardId }, 'gateway connection error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
+  const presence = new GuildPresence(scopes, logger, config.retentionDays ?? DEFAULT_RETENTION_DAYS);
+  presence.attach(client);
 
   const ready = new Promise<void>((resolve) => {
     client.once(Events.ClientReady, async (c) => {
       logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected');
+      presence.start();
       // Under the ShardingManager only shard 0 registers, so N shards make one request, not N.
       const registers = client.shard ? client.shard.ids.includes(0) : true;
       try {
@@ -71,16 +144,24 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
       resolve();
     });
   });
+  const closeAll = async () => {
+    if (retry) clearInterval(retry);
+    presence.stop();
+    scopes.close();
+    index?.close();
+    await client.destroy();
+    await library?.close();
+    await analysis.close();
+    if (!deps.store) await store?.close().catch((error: unknown) => logger.warn({ err: error }, 'error while closing the database'));
+  };
   try {
     // Body text is indexed in the background while the client connects; interactions are served meanwhile.
-    const indexed = index.whenIndexed();
+    const indexed = index?.whenIndexed();
     await client.login(config.token);
     await ready;
     await indexed;
   } catch (error) {
-    index.close();
-    await library?.close();
-    await client.destroy();
+    await closeAll();
     throw error;
   }
 
@@ -91,9 +172,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     async stop() {
       if (stopped) return;
       stopped = true;
-      index.close();
-      await client.destroy();
-      await library?.close();
+      await closeAll();
       logger.info('stopped');
     },
   };

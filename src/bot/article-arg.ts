@@ -1,7 +1,8 @@
 /** The `article` option shared by /brief, /quotes, /figures and /remove: definition, autocomplete and resolving free text. */
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { StoredArticle } from '../library/store.js';
-import { UserError, type BotContext } from './command.js';
+import type { Scope } from '../scope/scopes.js';
+import { UserError } from './command.js';
 import { refFor } from './custom-id.js';
 import { clip, fitChoices, type Choice } from './limits.js';
 import { formatDate, md } from './render/common.js';
@@ -23,19 +24,19 @@ function choiceName(article: StoredArticle): string {
 }
 
 /** Up to 25 matches for what the member has typed so far, answered from memory. */
-export function articleChoices(ctx: BotContext, typed: string): Choice[] {
-  return fitChoices(ctx.index.autocomplete(typed, 25).map((a) => ({ name: choiceName(a), value: refFor(a.id) })));
+export function articleChoices(scope: Scope, typed: string): Choice[] {
+  return fitChoices(scope.index.autocomplete(typed, 25).map((a) => ({ name: choiceName(a), value: refFor(a.id) })));
 }
 
 /** The article a picked value or typed text means; a UserError with suggestions when it is unclear. */
-export function resolveArticle(ctx: BotContext, value: string): StoredArticle {
-  const result = ctx.index.resolve(value);
+export function resolveArticle(scope: Scope, value: string): StoredArticle {
+  const result = scope.index.resolve(value);
   if (result.kind === 'found') return result.article;
   if (result.kind === 'ambiguous') {
     const options = result.suggestions.map((a) => `• ${md(choiceName(a))} — \`${clip(a.id, 90)}\``).join('\n');
     throw new UserError(`No article is called “${md(clip(value, 100))}”. Did you mean:\n${options}\nPick one from the list as you type.`);
   }
-  const total = ctx.source.list().length;
+  const total = scope.source.list().length;
   throw new UserError(
     total === 0
       ? 'No briefings are stored yet.'

@@ -6,8 +6,7 @@
 import type { ApplicationCommandType} from 'discord.js';
 import { ApplicationCommandOptionType, type APIEmbed, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ArticleSource } from '../library/source.js';
-import type { ArticleIndex } from '../search/index.js';
+import type { Scope, Scopes } from '../scope/scopes.js';
 import type { Choice } from './limits.js';
 import type { SummaryCache } from './summaries.js';
 
@@ -75,15 +74,22 @@ export class UserError extends Error {
   override readonly name = 'UserError';
 }
 
+/** Built once at start and shared by every interaction. */
 export interface BotContext {
-  readonly source: ArticleSource;
-  readonly index: ArticleIndex;
+  /** What each interaction may see: the shared folder plus, in a server, that server's own briefings. */
+  readonly scopes: Scopes;
   readonly summaries: SummaryCache;
   readonly logger: Logger;
+  /** A role that may add and remove briefings besides Manage Server (INGEST_ROLE_ID); a server's own setting wins. */
+  readonly ingestRoleId?: string;
+  /** INGEST_ALLOW_PRIVATE=true: fetch from private/loopback addresses (tests, intranets). */
+  readonly allowPrivate: boolean;
 }
 
 export interface CommandCall<A> {
   readonly ctx: BotContext;
+  /** The briefings this member may see here (their server's and the shared folder's). */
+  readonly scope: Scope;
   readonly args: A;
   /** Acknowledges now ("thinking…") when the handler is about to do slow work. Idempotent. */
   defer(): Promise<void>;
@@ -93,7 +99,7 @@ export interface CommandModule<D extends CommandDefinition = CommandDefinition> 
   readonly definition: D;
   execute(call: CommandCall<ArgsOf<D>>): Reply | Promise<Reply>;
   /** Answers from memory: autocomplete cannot be deferred. */
-  autocomplete?(ctx: BotContext, focused: { readonly name: string; readonly value: string }): readonly Choice[];
+  autocomplete?(scope: Scope, focused: { readonly name: string; readonly value: string }): readonly Choice[];
 }
 
 /** Identity helper that keeps the definition's literal types for `ArgsOf`. */

@@ -1,6 +1,7 @@
 /** What the bot's buttons and select menus do; their whole state comes from the custom_id. */
 import type { StoredArticle } from '../library/store.js';
 import type { BriefLength } from '../present/brief-view.js';
+import type { Scope } from '../scope/scopes.js';
 import { UserError, type BotContext, type Reply } from './command.js';
 import { refFor, type ComponentState } from './custom-id.js';
 import { renderBrief } from './render/brief.js';
@@ -8,6 +9,8 @@ import { renderArticlesPage } from './render/lists.js';
 
 export interface ComponentCall {
   readonly ctx: BotContext;
+  /** Only what this member may see here: a crafted custom_id naming another server's briefing finds nothing. */
+  readonly scope: Scope;
   readonly state: ComponentState;
   /** The picked values of a select menu (empty for buttons). */
   readonly values: readonly string[];
@@ -21,14 +24,14 @@ export function modeOf(state: ComponentState): ComponentMode {
   return state.kind === 'brief' || state.kind === 'articles' ? 'update' : 'reply';
 }
 
-function articleByRef(ctx: BotContext, ref: string): StoredArticle {
-  const article = ctx.index.resolveRef(ref);
+function articleByRef(scope: Scope, ref: string): StoredArticle {
+  const article = scope.index.resolveRef(ref);
   if (!article) throw new UserError('That article is no longer stored. Use `/articles` or `/search` to find another.');
   return article;
 }
 
 async function briefOf(call: ComponentCall, ref: string, length: BriefLength, view: 'brief' | 'quotes' | 'people' | 'numbers'): Promise<Reply> {
-  const article = articleByRef(call.ctx, ref);
+  const article = articleByRef(call.scope, ref);
   if (call.ctx.summaries.mightBeSlow(article, length)) await call.defer();
   const briefing = call.ctx.summaries.get(article, length);
   return { message: renderBrief({ article, briefing, length, ref: refFor(article.id) }, view) };
@@ -47,6 +50,6 @@ export async function handleComponent(call: ComponentCall): Promise<Reply> {
       return briefOf(call, ref, state.length, 'brief');
     }
     case 'articles':
-      return { message: renderArticlesPage(call.ctx.source.list(), call.ctx.source.skipped(), state.page) };
+      return { message: renderArticlesPage(call.scope.source.list(), call.scope.source.skipped(), state.page) };
   }
 }

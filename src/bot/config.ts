@@ -2,7 +2,9 @@
  * The bot's settings, from the environment (and `.env` via dotenv), checked at start-up so a
  * mistake is reported in one clear sentence instead of a stack trace from deep inside discord.js.
  */
+import { join } from 'node:path';
 import { z } from 'zod';
+import type { StoreLocation } from '../store/index.js';
 
 export interface BotConfig {
   readonly token: string;
@@ -14,7 +16,20 @@ export interface BotConfig {
   readonly logLevel?: string;
   /** A role allowed to add articles, when ingesting is enabled. */
   readonly ingestRoleId?: string;
+  /** Where servers' briefings and settings are kept; default SQLite at `data/briefbot.sqlite`. */
+  readonly store?: StoreLocation;
+  /** Whether the articles folder is visible in every server (SHARED_LIBRARY, default true). */
+  readonly sharedLibrary?: boolean;
+  /** Days a server's data is kept after the bot is removed from it; 0 keeps it until /settings erase. */
+  readonly retentionDays?: number;
+  /** How many servers' briefings are held in memory together, counted in briefings. */
+  readonly hotBriefings?: number;
+  /** INGEST_ALLOW_PRIVATE=true: fetch from private/loopback addresses (tests, intranets). */
+  readonly allowPrivate?: boolean;
 }
+
+export const DEFAULT_RETENTION_DAYS = 30;
+export const DEFAULT_HOT_BRIEFINGS = 20_000;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -41,6 +56,11 @@ const EnvSchema = z.object({
   DISCORD_INGEST_ROLE_ID: optional(z.string().trim().pipe(snowflake)),
   INGEST_ALLOW_PRIVATE: optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
   BRIEFBOT_CACHE_DIR: optional(z.string().trim().min(1)),
+  DATA_DIR: optional(z.string().trim().min(1)).transform((v) => v ?? 'data'),
+  DATABASE_URL: optional(z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/briefbot')),
+  SHARED_LIBRARY: optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
+  GUILD_DATA_RETENTION_DAYS: optional(z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(0, 'must be 0 or more')),
+  HOT_BRIEFINGS: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(100, 'must be at least 100')),
 });
 
 export const NO_TOKEN_HELP = [
@@ -67,5 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     ...((e.INGEST_ROLE_ID ?? e.DISCORD_INGEST_ROLE_ID) ? { ingestRoleId: e.INGEST_ROLE_ID ?? e.DISCORD_INGEST_ROLE_ID } : {}),
+    store: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: join(e.DATA_DIR, 'briefbot.sqlite') },
+    sharedLibrary: e.SHARED_LIBRARY !== 'false',
+    retentionDays: e.GUILD_DATA_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
+    hotBriefings: e.HOT_BRIEFINGS ?? DEFAULT_HOT_BRIEFINGS,
+    allowPrivate: e.INGEST_ALLOW_PRIVATE === 'true',
   };
 }

@@ -6,7 +6,7 @@
  * Replies go out directly when ready (answers come from memory); a handler that is about to do slow
  * work defers first, and a safety timer defers anything still running after DEFER_AFTER_MS.
  */
-import { MessageFlags, type Interaction } from 'discord.js';
+import { ApplicationIntegrationType, MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { readArgs, UserError, type BotContext, type BotMessage, type CommandModule, type Reply } from './command.js';
 import { handleComponent, modeOf, type ComponentMode } from './components.js';
@@ -99,6 +99,19 @@ function optionsOf(data: readonly { name: string; value?: unknown }[]): Record<s
   return out;
 }
 
+/**
+ * The server whose briefings an interaction may see: its guild when the bot is installed there. In DMs,
+ * and where only a member installed the app (user install, no guild install), only the shared library.
+ */
+export function scopeGuildOf(interaction: Pick<Interaction, 'guildId' | 'authorizingIntegrationOwners'>): string | null {
+  const guildId = interaction.guildId;
+  if (!guildId) return null;
+  const owners = interaction.authorizingIntegrationOwners as Partial<Record<ApplicationIntegrationType, string>> | undefined | null;
+  // Older payloads carry no owners at all: a guild interaction then comes from the guild install.
+  if (owners && Object.keys(owners).length > 0 && owners[ApplicationIntegrationType.GuildInstall] !== guildId) return null;
+  return guildId;
+}
+
 export const APOLOGY = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';
 
 export class InteractionRouter {
@@ -129,7 +142,8 @@ export class InteractionRouter {
         const focused = interaction.options.getFocused(true);
         entry = { ...log, kind: 'autocomplete', command: interaction.commandName, options: { [focused.name]: clip(String(focused.value), 100) } };
         const command = this.byName.get(interaction.commandName);
-        const choices = command?.autocomplete ? command.autocomplete(this.ctx, { name: focused.name, value: String(focused.value) }) : [];
+        const scope = await this.ctx.scopes.forGuild(scopeGuildOf(interaction));
+        const choices = command?.autocomplete ? command.autocomplete(scope, { name: focused.name, value: String(focused.value) }) : [];
         await interaction.respond(fitChoices(choices));
         outcome = 'ok';
       } else if (interaction.isChatInputCommand()) {
@@ -144,7 +158,8 @@ export class InteractionRouter {
           } catch (error) {
             throw error instanceof UserError ? error : new UserError('One of the options has a value I cannot read. Please pick it again.');
           }
-          return command.execute({ ctx: this.ctx, args, defer: () => responder.defer() });
+          const scope = await this.ctx.scopes.forGuild(scopeGuildOf(interaction));
+          return command.execute({ ctx: this.ctx, scope, args, defer: () => responder.defer() });
         });
         deferred = responder.deferred;
       } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
@@ -152,9 +167,10 @@ export class InteractionRouter {
         entry = { ...log, kind: 'component', customId: interaction.customId };
         const values = interaction.isStringSelectMenu() ? interaction.values : [];
         const responder = new Responder(interaction, state ? modeOf(state) : 'reply');
-        outcome = await this.run(responder, entry, () => {
+        outcome = await this.run(responder, entry, async () => {
           if (!state) throw new UserError('This button is from an older version of the bot. Run the command again.');
-          return handleComponent({ ctx: this.ctx, state, values, defer: () => responder.defer() });
+          const scope = await this.ctx.scopes.forGuild(scopeGuildOf(interaction));
+          return handleComponent({ ctx: this.ctx, scope, state, values, defer: () => responder.defer() });
         });
         deferred = responder.deferred;
       }

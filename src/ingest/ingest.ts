@@ -1,23 +1,36 @@
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { cleanDocument } from '../core/clean/index.js';
 import { InputError } from '../core/errors.js';
 import { decodeInput } from '../core/input.js';
 import type { CleanDocument } from '../core/types.js';
 import { DEFAULT_FETCH_LIMITS, safeFetch, type SafeFetchOptions } from '../fetch/index.js';
 import { ARTICLE_EXTENSIONS, type StoredArticle } from '../library/store.js';
-import { writeFileAtomic, type AtomicFs } from '../library/write.js';
 import { renderBriefingMarkdown } from './markdown.js';
 import { slugify } from './slug.js';
 
-/** What ingesting needs from the library: where files go, duplicate lookup, and a way to see the new file. */
+/** What an ingest hands to its target: the stored form and what is known of it. */
+export interface BriefingDraft {
+  /** A readable id from the title; the target makes it unique. */
+  readonly baseId: string;
+  readonly title: string;
+  /** The stored Markdown (front matter + body), exactly what is kept and analysed. */
+  readonly content: string;
+  readonly url: string | null;
+  readonly source: string | null;
+  readonly date: string | null;
+  readonly by: string | null;
+  readonly at: Date;
+}
+
+/**
+ * Where ingested briefings go (a server's store). Duplicates are the target's to decide, atomically
+ * with the write (a unique index), so two ingests of one article store it once.
+ */
 export interface IngestTarget {
-  readonly dir: string;
-  get(id: string): StoredArticle | undefined;
-  findDuplicate(candidate: { url?: string | null; body?: string | null }): StoredArticle | undefined;
-  /** Rescans the folder; resolves when a file just written is listed. */
-  sync(): Promise<void>;
-  /** How the target's writes reach the disk, when it says (the live library does). */
-  readonly fs?: AtomicFs;
+  /** A stored briefing with this URL or these words, if any. */
+  findDuplicate(candidate: { url?: string | null; body?: string | null }): Promise<StoredArticle | undefined>;
+  /** Analyses (off the thread that answers Discord) and stores the draft, or names the stored one it repeats. */
+  save(draft: BriefingDraft): Promise<IngestResult>;
 }
 
 export interface IngestOptions {
@@ -25,8 +38,6 @@ export interface IngestOptions {
   readonly by?: string | null;
   readonly now?: Date;
   readonly fetch?: SafeFetchOptions;
-  /** File-system calls for the atomic write (tests inject failures here). */
-  readonly fs?: AtomicFs;
   readonly maxBytes?: number;
 }
 
@@ -52,17 +63,6 @@ export class IngestError extends Error {
 const MIN_WORDS = 25;
 const ATTACHMENT_EXTENSIONS = new Set<string>(ARTICLE_EXTENSIONS);
 
-/** One ingest at a time per folder, so two copies of the same article cannot both pass the duplicate check. */
-const queues = new Map<string, Promise<unknown>>();
-function serialized<T>(dir: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(dir) ?? Promise.resolve();
-  const next = previous.then(task, task);
-  const settled = next.catch(() => {});
-  queues.set(dir, settled);
-  void settled.then(() => queues.get(dir) === settled && queues.delete(dir));
-  return next;
-}
-
 function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
@@ -86,60 +86,26 @@ function firstWords(body: string, count: number): string {
   return words.length > 0 ? `${words}…` : 'Untitled briefing';
 }
 
-async function chooseNameAndWrite(target: IngestTarget, title: string, content: string, fs: AtomicFs | undefined): Promise<string> {
-  const base = slugify(title);
-  for (let n = 1; n <= 1000; n++) {
-    const id = n === 1 ? base : `${base}-${n}`;
-    if (target.get(id)) continue;
-    try {
-      // Exclusive: an existing file of that name (listed or not yet scanned) is never overwritten.
-      await writeFileAtomic(join(target.dir, `${id}.md`), content, { exclusive: true, ...(fs ? { fs } : {}) });
-      return id;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw new IngestError('write-failed', 'The briefing could not be saved (the disk may be full or read-only); nothing was changed.', { cause: error });
-    }
-  }
-  throw new IngestError('write-failed', 'No free file name was found for this briefing.');
-}
-
-/** Checks, stores and loads one cleaned article. */
+/** Checks and stores one cleaned article. */
 async function store(target: IngestTarget, doc: CleanDocument, urls: readonly string[], fallbackSource: string | null, options: IngestOptions): Promise<IngestResult> {
   if (wordCount(doc.body) < MIN_WORDS) {
     throw new IngestError('no-text', `No article text was found (fewer than ${MIN_WORDS} words after cleaning).`);
   }
-  return serialized(target.dir, async () => {
-    const title = doc.title?.trim() || firstWords(doc.body, 8);
-    const content = renderBriefingMarkdown(
-      {
-        title,
-        source: doc.source ?? fallbackSource,
-        url: urls[0] ?? null,
-        date: doc.date,
-        author: doc.author,
-        ingested_at: (options.now ?? new Date()).toISOString(),
-        ingested_by: options.by ?? null,
-      },
-      doc.body,
-    );
-    // Stored briefings are compared by the text the library reads back from their file, so compare this
-    // one the same way too (reading the Markdown back may drop a byline or dateline line), and as it is.
-    const readBack = cleanDocument(content, 'markdown').body;
-    for (const candidate of [...urls.map((url) => ({ url })), { body: doc.body }, { body: readBack }]) {
-      const existing = target.findDuplicate(candidate);
-      if (existing) return { created: false, reason: 'duplicate', id: existing.id, article: existing } as const;
-    }
-    const id = await chooseNameAndWrite(target, title, content, options.fs ?? target.fs);
-    await target.sync();
-    const article = target.get(id);
-    if (!article) throw new IngestError('unreadable', `The briefing was saved as ${id}.md but could not be read back.`);
-    return { created: true, id, article } as const;
-  });
+  const title = doc.title?.trim() || firstWords(doc.body, 8);
+  const at = options.now ?? new Date();
+  const source = doc.source ?? fallbackSource;
+  const url = urls[0] ?? null;
+  const content = renderBriefingMarkdown({ title, source, url, date: doc.date, author: doc.author, ingested_at: at.toISOString(), ingested_by: options.by ?? null }, doc.body);
+  for (const candidate of [...urls.map((u) => ({ url: u })), { body: doc.body }]) {
+    const existing = await target.findDuplicate(candidate);
+    if (existing) return { created: false, reason: 'duplicate', id: existing.id, article: existing };
+  }
+  return target.save({ baseId: slugify(title), title, content, url, source, date: doc.date, by: options.by ?? null, at });
 }
 
 /** Fetches a web page (safely), takes its main article and metadata, and stores it. */
 export async function ingestUrl(target: IngestTarget, rawUrl: string, options: IngestOptions = {}): Promise<IngestResult> {
-  const early = target.findDuplicate({ url: rawUrl });
+  const early = await target.findDuplicate({ url: rawUrl });
   if (early) return { created: false, reason: 'duplicate', id: early.id, article: early };
   const page = await safeFetch(rawUrl, { maxBytes: options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes, ...options.fetch });
   const name = page.mediaType.includes('html') ? 'page.html' : page.mediaType.includes('markdown') ? 'page.md' : 'page.txt';

@@ -9,10 +9,31 @@ const valid = { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: '12345678901234
 
 describe('loadConfig', () => {
   it('reads the settings with defaults', () => {
-    expect(loadConfig(valid)).toEqual({ token: 'abc.def.ghi', clientId: '123456789012345678', articlesDir: 'articles' });
+    expect(loadConfig(valid)).toEqual({
+      token: 'abc.def.ghi',
+      clientId: '123456789012345678',
+      articlesDir: 'articles',
+      store: { kind: 'sqlite', file: 'data/briefbot.sqlite' },
+      sharedLibrary: true,
+      retentionDays: 30,
+      hotBriefings: 20_000,
+      allowPrivate: false,
+    });
     expect(
       loadConfig({ ...valid, DISCORD_GUILD_ID: '223456789012345678', ARTICLES_DIR: 'news', LOG_LEVEL: 'debug', DISCORD_API_URL: 'http://127.0.0.1:9/api/' }),
     ).toMatchObject({ guildId: '223456789012345678', articlesDir: 'news', logLevel: 'debug', apiUrl: 'http://127.0.0.1:9/api' });
+  });
+
+  it('reads the database and server settings', () => {
+    expect(loadConfig({ ...valid, DATA_DIR: '/var/lib/briefbot', SHARED_LIBRARY: 'false', GUILD_DATA_RETENTION_DAYS: '0', HOT_BRIEFINGS: '5000' })).toMatchObject({
+      store: { kind: 'sqlite', file: '/var/lib/briefbot/briefbot.sqlite' },
+      sharedLibrary: false,
+      retentionDays: 0,
+      hotBriefings: 5000,
+    });
+    expect(loadConfig({ ...valid, DATABASE_URL: 'postgres://bot:pw@db.internal:5432/briefbot' }).store).toEqual({ kind: 'postgres', url: 'postgres://bot:pw@db.internal:5432/briefbot' });
+    expect(() => loadConfig({ ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a PostgreSQL URL/);
+    expect(() => loadConfig({ ...valid, GUILD_DATA_RETENTION_DAYS: '-1' })).toThrow(/GUILD_DATA_RETENTION_DAYS must be 0 or more/);
   });
 
   it('says what to set when the token is missing, and mentions the offline CLI', () => {

@@ -7,6 +7,7 @@ import { commands } from '../../commands/index.js';
 import { defineCommand, type BotContext } from '../../src/bot/command.js';
 import { APOLOGY, InteractionRouter } from '../../src/bot/router.js';
 import { SummaryCache } from '../../src/bot/summaries.js';
+import { Scopes } from '../../src/scope/index.js';
 import { ArticleIndex } from '../../src/search/index.js';
 import { ApplicationCommandType } from 'discord.js';
 import { briefing, FakeSource, person, stored } from './fixtures.js';
@@ -29,7 +30,7 @@ function capture(): { logger: pino.Logger; lines: Record<string, unknown>[] } {
 
 function context(logger: pino.Logger): BotContext {
   const source = new FakeSource([stored('pier-vote', briefing({ people: [person('Marta Oyelaran', 'harbour master')] }))]);
-  return { source, index: new ArticleIndex(source), summaries: new SummaryCache(), logger };
+  return { scopes: new Scopes({ store: null, shared: { source, index: new ArticleIndex(source) }, analyze: () => Promise.reject(new Error('no analysis here')), logger }), summaries: new SummaryCache(), logger, allowPrivate: false };
 }
 
 function fakeCommand(name: string, options: Record<string, string | number>, calls: Call[]): Interaction {

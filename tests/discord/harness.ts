@@ -42,7 +42,11 @@
  * ── Reading messages ─────────────────────────────────────────────────────────────────────────────
  *   embedText(message), buttonsOf(message), customIdsOf(message), fireAll(n, fire)
  */
-import { startBot, type BotDeps, type RunningBot } from '../../src/bot/app.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBot, type BotConfig, type BotDeps, type RunningBot } from '../../src/bot/app.js';
+import type { StoreLocation } from '../../src/store/index.js';
 import { startEmulator, type Emulator, type EmulatorOptions, type InteractionHandle, type MessageComponent, type RecordedMessage, type Violation } from './emulator/index.js';
 
 export * from './emulator/index.js';
@@ -57,6 +61,10 @@ export interface StartBotOptions {
   deps?: BotDeps;
   /** pino level for the bot; 'silent' keeps test output readable. */
   logLevel?: string;
+  /** The database; default a SQLite file in a temporary folder kept across restart() and removed on stop. */
+  store?: StoreLocation;
+  /** Other settings of the bot's configuration (sharedLibrary, allowPrivate, ingestRoleId…). */
+  config?: Partial<BotConfig>;
 }
 
 export interface EmulatedBot {
@@ -86,6 +94,8 @@ export function botEnv(emulator: Emulator, extra: Record<string, string> = {}): 
 export async function startBotAgainstEmulator(options: StartBotOptions): Promise<EmulatedBot> {
   const ownsEmulator = !options.emulator;
   const emulator = options.emulator ?? (await startEmulator({ heartbeatIntervalMs: 1000, ...options.emulatorOptions }));
+  const dataDir = options.store ? null : mkdtempSync(join(tmpdir(), 'briefbot-data-'));
+  const store: StoreLocation = options.store ?? { kind: 'sqlite', file: join(dataDir!, 'briefbot.sqlite') };
   const launch = () =>
     startBot(
       {
@@ -95,14 +105,18 @@ export async function startBotAgainstEmulator(options: StartBotOptions): Promise
         articlesDir: options.articlesDir,
         apiUrl: emulator.apiUrl,
         logLevel: options.logLevel ?? 'silent',
+        store,
+        ...options.config,
       },
       options.deps,
     );
+  const removeData = () => dataDir && rmSync(dataDir, { recursive: true, force: true });
   let bot: RunningBot;
   try {
     bot = await launch();
   } catch (error) {
     if (ownsEmulator) await emulator.close();
+    removeData();
     throw error;
   }
   let stopped = false;
@@ -121,6 +135,7 @@ export async function startBotAgainstEmulator(options: StartBotOptions): Promise
         await env.bot.stop();
       } finally {
         if (ownsEmulator) await emulator.close();
+        removeData();
       }
     },
   };

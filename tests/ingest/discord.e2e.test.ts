@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEXT_FIELDS, TEXT_MODAL_ID } from '../../commands/ingest.js';
 import { LiveArticleLibrary } from '../../src/library/live.js';
-import { nodeFs, type AtomicFs } from '../../src/library/write.js';
+import SQLite from 'better-sqlite3';
+import type { StoreLocation } from '../../src/store/index.js';
 import { ADMIN_PERMISSIONS, buttonsOf, embedText, expectNoViolations, startBotAgainstEmulator, type EmulatedBot, type InteractionHandle, type RecordedMessage } from '../discord/harness.js';
 import { STORY_A, STORY_B, STORY_C, tempDir, waitFor } from '../library/helpers.js';
 import { ARTICLE_SENTENCES, CANONICAL, newsPage } from './news-page.js';
@@ -43,11 +44,9 @@ beforeEach(async () => {
   await writeFile(join(dir, 'bridge.txt'), STORY_A);
   await writeFile(join(dir, 'library.txt'), STORY_B);
   hits = [];
-  process.env['INGEST_ALLOW_PRIVATE'] = 'true';
 });
 
 afterEach(async () => {
-  delete process.env['INGEST_ALLOW_PRIVATE'];
   if (running) expectNoViolations(running.emulator);
   await running?.stop();
   running = null;
@@ -62,9 +61,22 @@ async function outcomeOf(handle: InteractionHandle, published: boolean): Promise
   return { note, brief: brief as RecordedMessage };
 }
 
-async function start(source?: LiveArticleLibrary): Promise<EmulatedBot> {
-  running = await startBotAgainstEmulator({ articlesDir: dir, ...(source ? { deps: { source } } : {}) });
+async function start(options: { source?: LiveArticleLibrary; allowPrivate?: boolean; store?: StoreLocation; scope?: 'guild' | 'global' } = {}): Promise<EmulatedBot> {
+  running = await startBotAgainstEmulator({
+    articlesDir: dir,
+    ...(options.scope ? { scope: options.scope } : {}),
+    config: { allowPrivate: options.allowPrivate ?? true },
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.source ? { deps: { source: options.source } } : {}),
+  });
   return running;
+}
+
+/** What the server of the emulator's world stored, read straight from the database the bot uses. */
+async function storedContent(bot: EmulatedBot, id: string): Promise<string | undefined> {
+  const scope = await bot.bot.context.scopes.forGuild(bot.emulator.guildId);
+  const [row] = (await scope.store?.load([id])) ?? [];
+  return row?.content;
 }
 
 describe('/ingest', () => {
@@ -90,20 +102,21 @@ describe('/ingest', () => {
     expect(embedText(brief as RecordedMessage)).toContain('Coastal rail line reopens after landslide repairs');
     expect(embedText(brief as RecordedMessage)).toContain('Helen Marsh');
     expect(embedText(brief as RecordedMessage)).not.toContain('Related stories');
-    const stored = await readFile(join(dir, `${id}.md`), 'utf8');
+    const stored = await storedContent(running!, id);
     expect(stored).toContain(`url: ${CANONICAL}`);
     expect(stored).toContain(ARTICLE_SENTENCES[1]);
-    expect(bot.context.source.get(id)).toBeDefined();
+    // Stored in the server's database, not in the shared folder.
+    expect((await readdir(dir)).filter((n) => n.endsWith('.md'))).toEqual([]);
+    expect((await bot.context.scopes.forGuild(emulator.guildId)).source.get(id)).toBeDefined();
 
     const again = await emulator.sendCommand('ingest url', { url: CANONICAL }, editor).final();
     expect(again.ephemeral).toBe(true);
     expect(again.content).toContain(`already stored as \`${id}\``);
-    expect((await readdir(dir)).filter((n) => n.endsWith('.md'))).toEqual([`${id}.md`]);
+    expect(await (await bot.context.scopes.forGuild(emulator.guildId)).store?.count()).toBe(1);
   });
 
   it('refuses a private address without INGEST_ALLOW_PRIVATE, ephemerally, without fetching', async () => {
-    delete process.env['INGEST_ALLOW_PRIVATE'];
-    const { emulator } = await start();
+    const { emulator } = await start({ allowPrivate: false });
     const message = await emulator.sendCommand('ingest url', { url: pageUrl }, editor).final();
     expect(message.ephemeral).toBe(true);
     expect(message.content).toMatch(/^I could not fetch that page: 127\.0\.0\.1 points to a loopback address/);
@@ -142,47 +155,93 @@ describe('/ingest', () => {
     expect(embedText(brief as RecordedMessage)).toContain('Larkport');
   });
 
-  it('reports a write that fails halfway, and loses nothing', async () => {
-    // A disk that fills up mid-write, injected at the library's file-system boundary (the tests run as
-    // root, so a read-only folder would not stop the write).
-    const fullDisk: AtomicFs = {
-      ...nodeFs,
-      open: async (path, flags, mode) => {
-        const handle = await nodeFs.open(path, flags, mode);
-        if (!flags.includes('w')) return handle;
-        return new Proxy(handle, {
-          get(target, prop, receiver) {
-            if (prop === 'write') {
-              return async (bytes: Uint8Array, offset: number, length: number) => {
-                await target.write(bytes, offset, Math.ceil(length / 2));
-                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-              };
-            }
-            const value = Reflect.get(target, prop, receiver) as unknown;
-            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-          },
-        });
-      },
-    };
-    const library = await LiveArticleLibrary.open(dir, { fs: fullDisk, cacheDir: null, warn: () => {} });
-    const before = await readdir(dir);
-    const { emulator } = await start(library);
-    const message = await emulator.sendCommand('ingest url', { url: pageUrl }, editor).final();
-    expect(message.ephemeral).toBe(true);
-    expect(message.content).toContain('could not be saved');
-    expect(message.content).toContain('nothing was changed');
-    expect(await readdir(dir)).toEqual(before);
-    expect(await readFile(join(dir, 'bridge.txt'), 'utf8')).toBe(STORY_A);
+  it('says it could not store when the database is locked, and stores nothing half', async () => {
+    const data = await tempDir('briefbot-e2e-db-');
+    const file = join(data.dir, 'briefbot.sqlite');
+    const { emulator, bot } = await start({ store: { kind: 'sqlite', file, busyTimeoutMs: 100 } });
+    // Another process holds the database's write lock for the whole ingest.
+    const other = new SQLite(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const message = await emulator.sendCommand('ingest url', { url: pageUrl }, editor).final();
+      expect(message.ephemeral).toBe(true);
+      expect(message.content).toContain('could not be stored');
+      expect(message.content).toContain('Nothing was changed');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await (await bot.context.scopes.forGuild(emulator.guildId)).store?.count()).toBe(0);
+    // The bot keeps answering, and the same ingest works once the lock is gone.
     const list = await emulator.sendCommand('articles').final();
     expect(embedText(list)).toContain('Harbour bridge reopens');
-    await library.close();
+    const { note } = await outcomeOf(emulator.sendCommand('ingest url', { url: pageUrl }, editor), true);
+    expect(note.content).toContain('Added **Coastal rail line reopens after landslide repairs**');
+    await running?.stop();
+    running = null;
+    await data.cleanup();
+  });
+
+});
+
+describe('every server its own briefings', () => {
+  const OTHER_GUILD = '998877665544332211';
+
+  it('never shows what one server ingested in another server or in DMs, by command, autocomplete, search or crafted button', async () => {
+    const { emulator } = await start({ scope: 'global' }); // global commands: usable in DMs too
+    const { brief: published } = await outcomeOf(emulator.sendCommand('ingest url', { url: pageUrl }, editor), true);
+    const id = 'coastal-rail-line-reopens-after-landslide-repairs';
+    const openButton = buttonsOf(published as RecordedMessage)[1]?.custom_id as string; // "Quotes": its custom_id names the briefing
+    expect(openButton).toContain(id);
+
+    // Its own server finds it every way.
+    expect(embedText(await emulator.sendCommand('brief', { article: id }).final())).toContain('Helen Marsh');
+    expect((await emulator.sendAutocomplete('brief', 'article', 'coastal').choices()).map((c) => c.value)).toContain(id);
+    expect(embedText(await emulator.sendCommand('search', { query: 'landslide' }).final())).toContain('Coastal rail line');
+
+    for (const context of [{ guildId: OTHER_GUILD }, { inGuild: false }, { userInstallOnly: true }]) {
+      const brief = await emulator.sendCommand('brief', { article: id }, context).final();
+      expect(brief.ephemeral).toBe(true);
+      expect(brief.content).not.toContain('Coastal');
+      expect(embedText(brief)).not.toContain('Coastal');
+      const choices = await emulator.sendAutocomplete('brief', 'article', 'coastal rail', {}, context).choices();
+      expect(choices.map((c) => c.name).join(' ')).not.toContain('Coastal');
+      const search = await emulator.sendCommand('search', { query: 'landslide repairs' }, context).final();
+      expect(`${search.content} ${embedText(search)}`).not.toContain('Coastal');
+      const list = await emulator.sendCommand('articles', {}, context).final();
+      expect(embedText(list)).not.toContain('Coastal');
+      expect(embedText(list)).toContain('Harbour bridge reopens'); // the shared folder is everyone's
+      // A button of the first server's message, replayed elsewhere, is refused like an unknown article.
+      const clicked = await emulator.sendButton(openButton, published as RecordedMessage, context).final();
+      expect(`${clicked.content} ${embedText(clicked)}`).not.toContain('Coastal');
+      expect(clicked.content).toContain('no longer stored');
+    }
+  });
+
+  it('lets each server ingest the same article for itself, and /remove removes only its own', async () => {
+    const { emulator } = await start();
+    const other = { ...editor, guildId: OTHER_GUILD };
+    await outcomeOf(emulator.sendCommand('ingest url', { url: pageUrl }, editor), true);
+    const { note } = await outcomeOf(emulator.sendCommand('ingest url', { url: pageUrl }, other), true);
+    expect(note.content).toContain('Added **Coastal rail line reopens after landslide repairs**');
+    const id = 'coastal-rail-line-reopens-after-landslide-repairs';
+    const asked = await emulator.sendCommand('remove', { article: id }, other).final();
+    await emulator.sendButton(buttonsOf(asked)[0]?.custom_id as string, asked, other).final();
+    expect(embedText(await emulator.sendCommand('brief', { article: id }).final())).toContain('Helen Marsh');
+    expect((await emulator.sendCommand('brief', { article: id }, { guildId: OTHER_GUILD }).final()).ephemeral).toBe(true);
   });
 });
 
 describe('/remove', () => {
+  async function ingested(emulator: EmulatedBot['emulator']): Promise<string> {
+    await outcomeOf(emulator.sendCommand('ingest url', { url: pageUrl }, editor), true);
+    return 'coastal-rail-line-reopens-after-landslide-repairs';
+  }
+
   it('asks with Confirm then Cancel, and deletes only on Confirm', async () => {
     const { emulator, bot } = await start();
-    const asked = await emulator.sendCommand('remove', { article: 'bridge' }, editor).final();
+    const id = await ingested(emulator);
+    const asked = await emulator.sendCommand('remove', { article: id }, editor).final();
     expect(asked.ephemeral).toBe(true);
     expect(asked.content).toContain('Remove **');
     expect(buttonsOf(asked).map((b) => b.label)).toEqual(['Confirm', 'Cancel']);
@@ -191,25 +250,34 @@ describe('/remove', () => {
     const cancelled = emulator.sendButton(cancel as string, asked, editor);
     expect((await cancelled.response()).type).toBe(7);
     expect((await cancelled.final()).content).toBe('Cancelled: nothing was removed.');
-    expect(await readdir(dir)).toContain('bridge.txt');
+    expect(await storedContent(running!, id)).toBeDefined();
 
     expect(confirm).toBeDefined();
-    const askedAgain = await emulator.sendCommand('remove', { article: 'bridge' }, editor).final();
+    const askedAgain = await emulator.sendCommand('remove', { article: id }, editor).final();
     const confirmed = emulator.sendButton(buttonsOf(askedAgain)[0]?.custom_id as string, askedAgain, editor);
-    expect((await confirmed.final()).content).toMatch(/^Removed \*\*.+\*\* \(`bridge`\)\.$/);
-    expect(await readdir(dir)).not.toContain('bridge.txt');
-    expect(bot.context.source.get('bridge')).toBeUndefined();
+    expect((await confirmed.final()).content).toMatch(/^Removed \*\*.+\*\* \(`coastal-rail-line-reopens-after-landslide-repairs`\)\.$/);
+    expect(await storedContent(running!, id)).toBeUndefined();
+    expect((await bot.context.scopes.forGuild(emulator.guildId)).source.get(id)).toBeUndefined();
+  });
+
+  it('refuses a shared folder article: it is managed on disk', async () => {
+    const { emulator } = await start();
+    const refused = await emulator.sendCommand('remove', { article: 'bridge' }, editor).final();
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain('part of the shared library');
+    expect(await readdir(dir)).toContain('bridge.txt');
   });
 
   it('refuses a member without Manage Server, on the command and on the button', async () => {
     const { emulator } = await start();
-    const refused = await emulator.sendCommand('remove', { article: 'bridge' }).final();
+    const id = await ingested(emulator);
+    const refused = await emulator.sendCommand('remove', { article: id }).final();
     expect(refused.content).toContain('You need the Manage Server permission');
-    const asked = await emulator.sendCommand('remove', { article: 'bridge' }, editor).final();
+    const asked = await emulator.sendCommand('remove', { article: id }, editor).final();
     const confirm = buttonsOf(asked)[0]?.custom_id as string;
     const clicked = await emulator.sendButton(confirm, asked).final();
     expect(clicked.content).toContain('You need the Manage Server permission');
-    expect(await readdir(dir)).toContain('bridge.txt');
+    expect(await storedContent(running!, id)).toBeDefined();
   });
 });
 
@@ -217,7 +285,7 @@ describe('the folder is the truth', () => {
   it('shows a file dropped into the folder in /articles without a restart', async () => {
     const { emulator, bot } = await start();
     await writeFile(join(dir, 'orchard.txt'), STORY_C);
-    await waitFor(() => bot.context.source.get('orchard') !== undefined, 'the dropped file');
+    await waitFor(() => bot.context.scopes.shared?.get('orchard') !== undefined, 'the dropped file');
     const list = await emulator.sendCommand('articles').final();
     expect(embedText(list)).toMatch(/Orchard festival/);
   });
@@ -225,7 +293,7 @@ describe('the folder is the truth', () => {
   it('counts a file that cannot be read in /articles, and keeps serving the rest', async () => {
     const { emulator, bot } = await start();
     await writeFile(join(dir, 'broken.txt'), '');
-    await waitFor(() => bot.context.source.skipped().length === 1, 'the skipped file');
+    await waitFor(() => bot.context.scopes.shared?.skipped().length === 1, 'the skipped file');
     const list = await emulator.sendCommand('articles').final();
     expect(embedText(list)).toContain('1 file skipped');
     expect(embedText(list)).toContain('Harbour bridge reopens');

@@ -6,7 +6,7 @@ import type { Interaction, RESTPostAPIChatInputApplicationCommandsJSONBody } fro
 import { ingestCommand } from '../../../commands/ingest.js';
 import { removeCommand } from '../../../commands/remove.js';
 import type { BotContext } from '../../bot/command.js';
-import { isWritableLibrary, type LibraryCommand, type LibraryCommandContext } from './kit.js';
+import type { LibraryCommand, LibraryCommandContext } from './kit.js';
 
 export const LIBRARY_COMMANDS: readonly LibraryCommand[] = [ingestCommand, removeCommand];
 
@@ -19,16 +19,8 @@ export interface LibraryInteractions {
   handle(interaction: Interaction): boolean;
 }
 
-export function createLibraryInteractions(bot: BotContext, options: { ingestRoleId?: string | undefined } = {}): LibraryInteractions {
-  const ctx: LibraryCommandContext = {
-    bot,
-    library: isWritableLibrary(bot.source) ? bot.source : null,
-    ...(options.ingestRoleId ? { ingestRoleId: options.ingestRoleId } : {}),
-    // Read at each use, so the operator's setting (and a test's) takes effect without a restart.
-    get allowPrivate() {
-      return process.env['INGEST_ALLOW_PRIVATE'] === 'true';
-    },
-  };
+export function createLibraryInteractions(bot: BotContext): LibraryInteractions {
+  const ctx: LibraryCommandContext = { bot };
   return {
     handle(interaction) {
       const command = LIBRARY_COMMANDS.find((c) => c.owns(interaction));

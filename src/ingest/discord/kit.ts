@@ -11,22 +11,14 @@ import { UserError } from '../../bot/command.js';
 import { APOLOGY, DEFER_AFTER_MS, Responder, type Acknowledgeable } from '../../bot/router.js';
 import { FetchError } from '../../fetch/index.js';
 import { fitContent } from '../../bot/limits.js';
-import type { StoredArticle } from '../../library/store.js';
 import { IngestError, type IngestTarget } from '../ingest.js';
-
-/** The writable side of the library (LiveArticleLibrary). */
-export interface WritableLibrary extends IngestTarget {
-  remove(id: string): Promise<StoredArticle | undefined>;
-}
+import { scopeGuildOf } from '../../bot/router.js';
+import type { GuildCatalogue, Scope, SearchView } from '../../scope/index.js';
+import type { GuildStore } from '../../store/index.js';
+import { StoreError } from '../../store/index.js';
 
 export interface LibraryCommandContext {
   readonly bot: BotContext;
-  /** Null when the bot reads a fixed set of articles (nothing can be added or removed). */
-  readonly library: WritableLibrary | null;
-  /** A role that may ingest and remove besides members with Manage Server. */
-  readonly ingestRoleId?: string;
-  /** INGEST_ALLOW_PRIVATE=true: fetch from private/loopback addresses (tests, intranets). */
-  readonly allowPrivate: boolean;
 }
 
 export interface LibraryCommand {
@@ -45,11 +37,6 @@ export const LIBRARY_COMMAND_ACCESS = {
   contexts: [InteractionContextType.Guild],
 };
 
-export function isWritableLibrary(source: unknown): source is WritableLibrary {
-  const s = source as Partial<WritableLibrary> | null;
-  return typeof s?.dir === 'string' && typeof s.remove === 'function' && typeof s.findDuplicate === 'function' && typeof s.sync === 'function';
-}
-
 /** Manage Server, or the configured role. Pure, so it is tested without Discord. */
 export function mayManageLibrary(member: { permissions: bigint | null; roleIds: readonly string[] }, ingestRoleId?: string): boolean {
   if (member.permissions !== null && (member.permissions & PermissionFlagsBits.ManageGuild) === PermissionFlagsBits.ManageGuild) return true;
@@ -62,16 +49,28 @@ function roleIdsOf(member: Interaction['member']): string[] {
   return [...(member as GuildMember).roles.cache.keys()];
 }
 
-/** Throws a UserError unless the member may add or remove briefings here. */
-export function requireLibraryAccess(interaction: Interaction, ctx: LibraryCommandContext): WritableLibrary {
+/** Where a member who may manage this server's briefings works: its scope, store and ingest target. */
+export interface ManagedLibrary {
+  readonly scope: Scope & { readonly own: GuildCatalogue; readonly ownIndex: SearchView; readonly store: GuildStore };
+  readonly target: IngestTarget;
+}
+
+/** Throws a UserError unless the member may add or remove briefings in this server (and the database answers). */
+export async function requireLibraryAccess(interaction: Interaction, ctx: LibraryCommandContext): Promise<ManagedLibrary> {
   if (!interaction.inGuild()) throw new UserError('Briefings can only be added or removed in a server.');
-  const roleId = ctx.ingestRoleId ?? (process.env['INGEST_ROLE_ID']?.trim() || undefined);
+  const scope = await ctx.bot.scopes.forGuild(scopeGuildOf(interaction));
+  if (scope.guildId === null) throw new UserError('Add the bot to this server to keep briefings here (it is only installed for you).');
+  const settings = scope.store ? await scope.store.settings().catch(() => null) : null;
+  const roleId = settings?.ingestRoleId ?? ctx.bot.ingestRoleId;
   const member = { permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: roleIdsOf(interaction.member) };
-  if (!mayManageLibrary(member, roleId)) {
+  if (!mayManageLibrary(member, roleId ?? undefined)) {
     throw new UserError(`You need the Manage Server permission${roleId ? ' or the briefing editors role' : ''} to add or remove briefings.`);
   }
-  if (!ctx.library) throw new UserError('This bot reads a fixed set of articles; briefings cannot be added or removed here.');
-  return ctx.library;
+  const target = ctx.bot.scopes.ingestTarget(scope);
+  if (!target || !scope.own || !scope.ownIndex || !scope.store) {
+    throw new UserError('The database is not reachable right now, so briefings cannot be added or removed. Nothing was changed; please try again later.');
+  }
+  return { scope: { ...scope, own: scope.own, ownIndex: scope.ownIndex, store: scope.store }, target };
 }
 
 /** Who did it, for the file's `ingested_by`. */
@@ -84,6 +83,7 @@ export function userMessageOf(error: unknown): string | null {
   if (error instanceof UserError) return error.message;
   if (error instanceof FetchError) return `I could not fetch that page: ${error.message}`;
   if (error instanceof IngestError) return error.message;
+  if (error instanceof StoreError) return `${error.message} Nothing was changed; please try again later.`;
   return null;
 }
 

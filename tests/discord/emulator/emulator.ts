@@ -252,8 +252,9 @@ export class Emulator {
     return handle;
   }
 
-  private registered(name: string, inGuild: boolean) {
-    const command = this.commands.find(name, inGuild ? this.world.guild.id : null);
+  private registered(name: string, inGuild: boolean, otherGuild?: string) {
+    // Another server sees the commands registered for the world's guild too (as if registered there as well).
+    const command = this.commands.find(name, inGuild ? (otherGuild ?? this.world.guild.id) : null) ?? (otherGuild ? this.commands.find(name, this.world.guild.id) : undefined);
     if (!command) throw new Error(`Emulator: /${name} is not registered (register commands through REST first)`);
     return command;
   }
@@ -264,7 +265,7 @@ export class Emulator {
    */
   sendCommand(name: string, options: Record<string, OptionValue> = {}, context: InteractionContext = {}): InteractionHandle {
     const [commandName, ...path] = name.trim().split(/\s+/);
-    const command = this.registered(commandName!, context.inGuild ?? true);
+    const command = this.registered(commandName!, context.inGuild ?? true, context.guildId);
     const payload = basePayload(this.payloadDeps(), InteractionType.ApplicationCommand, context);
     payload.data = commandData(this.payloadDeps(), command, path, options);
     return this.fire(payload);
@@ -273,7 +274,7 @@ export class Emulator {
   /** A member types `value` into the autocomplete option `focused`; the other options as already filled in. */
   sendAutocomplete(name: string, focused: string, value: string, otherOptions: Record<string, OptionValue> = {}, context: InteractionContext = {}): InteractionHandle {
     const [commandName, ...path] = name.trim().split(/\s+/);
-    const command = this.registered(commandName!, context.inGuild ?? true);
+    const command = this.registered(commandName!, context.inGuild ?? true, context.guildId);
     const payload = basePayload(this.payloadDeps(), InteractionType.Autocomplete, context);
     payload.data = commandData(this.payloadDeps(), command, path, otherOptions, { name: focused, value });
     return this.fire(payload);

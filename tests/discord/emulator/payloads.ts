@@ -29,6 +29,10 @@ export interface InteractionContext {
   channel?: EmulatedChannel;
   locale?: string;
   appPermissions?: string;
+  /** Another server than the world's own (its id): the same channels and members, a different guild_id. */
+  guildId?: string;
+  /** The app is installed only by the member (user install), not in the server. */
+  userInstallOnly?: boolean;
 }
 
 export interface StoredAttachment {
@@ -79,15 +83,16 @@ export function basePayload(deps: PayloadDeps, type: number, context: Interactio
       context: 1,
     };
   }
+  const guildId = context.guildId ?? world.guild.id;
   return {
     ...common,
-    guild_id: world.guild.id,
-    guild: { id: world.guild.id, locale: 'en-US', features: [] },
+    guild_id: guildId,
+    guild: { id: guildId, locale: 'en-US', features: [] },
     guild_locale: 'en-US',
     channel_id: channel.id,
     channel: interactionChannel(channel),
     member: memberObject(world, user, context.permissions ?? MEMBER_PERMISSIONS),
-    authorizing_integration_owners: { '0': world.guild.id },
+    authorizing_integration_owners: context.userInstallOnly ? { '1': user.id } : { '0': guildId },
     context: 0,
   };
 }

@@ -1,0 +1,137 @@
+/**
+ * One server's own briefings in memory, read from its GuildStore and kept in step with it by the
+ * guild's revision: a refresh lists (id, rev) and reads only the rows that changed, so another bot
+ * process's ingest shows up here on the next interaction without re-reading everything.
+ */
+import { ENGINE_VERSION } from '../core/analyze.js';
+import type { Briefing } from '../core/types.js';
+import { packBriefing, unpackBriefing } from '../library/codec.js';
+import type { ArticleSource } from '../library/source.js';
+import type { StoredArticle } from '../library/store.js';
+import type { GuildStore, StoredBriefingRow } from '../store/index.js';
+
+/** A briefing of a server: where it came from and who added it, besides the analysis. */
+export interface GuildArticle extends StoredArticle {
+  readonly origin: 'ingest' | 'feed';
+  readonly addedAt: number;
+  readonly addedBy: string | null;
+  readonly rev: number;
+}
+
+export type Analyze = (bytes: Uint8Array, fileName: string) => Promise<Briefing>;
+
+export function encodeAnalysis(briefing: Briefing): string {
+  return JSON.stringify(packBriefing(briefing));
+}
+
+function newestFirst(a: GuildArticle, b: GuildArticle): number {
+  return (b.briefing.date ?? '').localeCompare(a.briefing.date ?? '') || b.addedAt - a.addedAt || a.id.localeCompare(b.id);
+}
+
+export class GuildCatalogue implements ArticleSource {
+  private readonly byId = new Map<string, GuildArticle>();
+  private sorted: readonly GuildArticle[] = [];
+  private readonly listeners = new Set<() => void>();
+  private knownRevision = -1;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(
+    readonly store: GuildStore,
+    private readonly analyze: Analyze,
+    private readonly warn: (message: string, error?: unknown) => void = () => {},
+  ) {}
+
+  get guildId(): string {
+    return this.store.guildId;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  list(): readonly GuildArticle[] {
+    return this.sorted;
+  }
+
+  get(id: string): GuildArticle | undefined {
+    return this.byId.get(id);
+  }
+
+  skipped(): readonly never[] {
+    return [];
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Brings the catalogue in line with the database; concurrent callers share one refresh. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<void> {
+    const revision = await this.store.revision();
+    if (revision === this.knownRevision) return;
+    const entries = await this.store.entries();
+    const wanted = new Set(entries.map((e) => e.id));
+    let changed = false;
+    for (const id of [...this.byId.keys()]) {
+      if (!wanted.has(id)) {
+        this.byId.delete(id);
+        changed = true;
+      }
+    }
+    const stale = entries.filter((e) => this.byId.get(e.id)?.rev !== e.rev).map((e) => e.id);
+    for (const row of await this.store.load(stale)) {
+      const article = await this.articleOf(row);
+      if (article) {
+        this.byId.set(row.id, article);
+        changed = true;
+      }
+    }
+    this.knownRevision = revision;
+    if (changed) this.publish();
+  }
+
+  /** Adds a row this process just stored, without waiting for the next refresh. */
+  put(article: GuildArticle): void {
+    this.byId.set(article.id, article);
+    this.publish();
+  }
+
+  delete(id: string): void {
+    if (this.byId.delete(id)) this.publish();
+  }
+
+  private publish(): void {
+    this.sorted = [...this.byId.values()].sort(newestFirst);
+    for (const listener of this.listeners) listener();
+  }
+
+  private async articleOf(row: StoredBriefingRow): Promise<GuildArticle | null> {
+    let briefing: Briefing | null = null;
+    if (row.engineVersion === ENGINE_VERSION) {
+      try {
+        briefing = unpackBriefing(JSON.parse(row.analysis));
+      } catch (error) {
+        this.warn(`stored analysis of ${row.id} is unreadable; analysing it again`, error);
+      }
+    }
+    if (!briefing) {
+      // An older engine made this analysis (or it is damaged): redo it from the stored content, off the main thread.
+      try {
+        briefing = await this.analyze(Buffer.from(row.content, 'utf8'), `${row.id}.md`);
+        await this.store.updateAnalysis(row.id, encodeAnalysis(briefing), ENGINE_VERSION).catch((error: unknown) => this.warn(`could not save the new analysis of ${row.id}`, error));
+      } catch (error) {
+        this.warn(`stored briefing ${row.id} could not be analysed`, error);
+        return null;
+      }
+    }
+    return { id: row.id, file: `${row.id}.md`, briefing, origin: row.origin, addedAt: row.addedAt, addedBy: row.addedBy, rev: row.rev };
+  }
+}
