@@ -3,6 +3,7 @@ import { ARTICLE_OPTION, articleChoices, resolveArticle } from '../src/bot/artic
 import { defineCommand } from '../src/bot/command.js';
 import { refFor } from '../src/bot/custom-id.js';
 import { renderBrief } from '../src/bot/render/brief.js';
+import { defaultLengthOf } from '../src/scope/settings.js';
 
 export const briefCommand = defineCommand({
   definition: {
@@ -14,7 +15,7 @@ export const briefCommand = defineCommand({
       {
         type: ApplicationCommandOptionType.String,
         name: 'length',
-        description: 'How long a summary (default standard)',
+        description: 'How long a summary (default standard, or what /settings length chose)',
         choices: [
           { name: 'short', value: 'short' },
           { name: 'standard', value: 'standard' },
@@ -25,7 +26,7 @@ export const briefCommand = defineCommand({
   } as const,
   async execute({ ctx, scope, args, defer }) {
     const article = resolveArticle(scope, args.article);
-    const length = args.length ?? 'standard';
+    const length = args.length ?? defaultLengthOf(scope);
     if (ctx.summaries.mightBeSlow(article, length)) await defer();
     const briefing = ctx.summaries.get(article, length);
     return { message: renderBrief({ article, briefing, length, ref: refFor(article.id) }, 'brief') };

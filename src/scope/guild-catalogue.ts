@@ -8,7 +8,7 @@ import type { Briefing } from '../core/types.js';
 import { packBriefing, unpackBriefing } from '../library/codec.js';
 import type { ArticleSource } from '../library/source.js';
 import type { StoredArticle } from '../library/store.js';
-import type { GuildStore, StoredBriefingRow } from '../store/index.js';
+import type { GuildSettings, GuildStore, StoredBriefingRow } from '../store/index.js';
 
 /** A briefing of a server: where it came from and who added it, besides the analysis. */
 export interface GuildArticle extends StoredArticle {
@@ -33,6 +33,7 @@ export class GuildCatalogue implements ArticleSource {
   private sorted: readonly GuildArticle[] = [];
   private readonly listeners = new Set<() => void>();
   private knownRevision = -1;
+  private currentSettings: GuildSettings = { ingestRoleId: null, defaultLength: null, leftAt: null };
   private refreshing: Promise<void> | null = null;
 
   constructor(
@@ -47,6 +48,11 @@ export class GuildCatalogue implements ArticleSource {
 
   get size(): number {
     return this.byId.size;
+  }
+
+  /** The server's settings as of the last refresh. */
+  get settings(): GuildSettings {
+    return this.currentSettings;
   }
 
   list(): readonly GuildArticle[] {
@@ -77,7 +83,8 @@ export class GuildCatalogue implements ArticleSource {
   private async doRefresh(): Promise<void> {
     const revision = await this.store.revision();
     if (revision === this.knownRevision) return;
-    const entries = await this.store.entries();
+    const [entries, settings] = await Promise.all([this.store.entries(), this.store.settings()]);
+    this.currentSettings = settings;
     const wanted = new Set(entries.map((e) => e.id));
     let changed = false;
     for (const id of [...this.byId.keys()]) {

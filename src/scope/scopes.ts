@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { ArticleSource } from '../library/source.js';
 import type { SkippedFile, StoredArticle } from '../library/store.js';
 import { ArticleIndex } from '../search/index.js';
-import type { GuildStore, Store } from '../store/index.js';
+import type { GuildSettings, GuildStore, Store } from '../store/index.js';
 import type { IngestTarget } from '../ingest/ingest.js';
 import { guildIngestTarget } from './ingest-target.js';
 import { GuildCatalogue, type Analyze, type GuildArticle } from './guild-catalogue.js';
@@ -25,6 +25,8 @@ export interface Scope {
   /** Search over the server's own briefings only (what /remove offers). */
   readonly ownIndex: SearchView | null;
   readonly store: GuildStore | null;
+  /** The server's settings (null outside a server). */
+  readonly settings: GuildSettings | null;
   /** Set when the server's own briefings could not be read just now (the shared ones still answer). */
   readonly unavailable: string | null;
 }
@@ -76,6 +78,7 @@ export class Scopes {
       own: null,
       ownIndex: null,
       store: null,
+      settings: null,
       unavailable: null,
     };
   }
@@ -123,7 +126,7 @@ export class Scopes {
       unavailable = 'The database is not reachable right now; this server’s own briefings may be missing or out of date.';
     }
     this.evict(guildId);
-    return { guildId, source: hot.source, index: hot.search, own: hot.catalogue, ownIndex: hot.index, store: hot.catalogue.store, unavailable };
+    return { guildId, source: hot.source, index: hot.search, own: hot.catalogue, ownIndex: hot.index, store: hot.catalogue.store, settings: hot.catalogue.settings, unavailable };
   }
 
   private makeHot(store: GuildStore): Hot {

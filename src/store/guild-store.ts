@@ -249,7 +249,10 @@ export class GuildStore {
         if ('ingestRoleId' in patch) set.ingest_role_id = patch.ingestRoleId ?? null;
         if ('defaultLength' in patch) set.default_length = patch.defaultLength ?? null;
         if ('leftAt' in patch) set.left_at = patch.leftAt ?? null;
-        if (Object.keys(set).length > 0) await tx.updateTable('guilds').set(set).where('guild_id', '=', this.guildId).execute();
+        if (Object.keys(set).length === 0) return;
+        await tx.updateTable('guilds').set(set).where('guild_id', '=', this.guildId).execute();
+        // Settings travel with the revision, so other processes pick them up with the briefings.
+        await this.bump(tx, now);
       }),
     );
   }

@@ -99,6 +99,8 @@ for (const dialect of dialects) {
       expect(await g.revision()).toBe(2);
       expect(await g.remove('blinken-visits-hanoi')).toBe(true);
       expect(await g.revision()).toBe(3);
+      await g.updateSettings({ defaultLength: 'short' });
+      expect(await g.revision()).toBe(4);
       expect((await g.entries()).map((e) => [e.id, e.rev])).toEqual([['second', 2]]);
     });
 

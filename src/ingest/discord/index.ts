@@ -5,10 +5,11 @@
 import type { Interaction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { ingestCommand } from '../../../commands/ingest.js';
 import { removeCommand } from '../../../commands/remove.js';
+import { settingsCommand } from '../../../commands/settings.js';
 import type { BotContext } from '../../bot/command.js';
 import type { LibraryCommand, LibraryCommandContext } from './kit.js';
 
-export const LIBRARY_COMMANDS: readonly LibraryCommand[] = [ingestCommand, removeCommand];
+export const LIBRARY_COMMANDS: readonly LibraryCommand[] = [ingestCommand, removeCommand, settingsCommand];
 
 export function libraryCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return LIBRARY_COMMANDS.map((c) => c.definition);

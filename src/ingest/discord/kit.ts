@@ -60,8 +60,7 @@ export async function requireLibraryAccess(interaction: Interaction, ctx: Librar
   if (!interaction.inGuild()) throw new UserError('Briefings can only be added or removed in a server.');
   const scope = await ctx.bot.scopes.forGuild(scopeGuildOf(interaction));
   if (scope.guildId === null) throw new UserError('Add the bot to this server to keep briefings here (it is only installed for you).');
-  const settings = scope.store ? await scope.store.settings().catch(() => null) : null;
-  const roleId = settings?.ingestRoleId ?? ctx.bot.ingestRoleId;
+  const roleId = scope.settings?.ingestRoleId ?? ctx.bot.ingestRoleId;
   const member = { permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: roleIdsOf(interaction.member) };
   if (!mayManageLibrary(member, roleId ?? undefined)) {
     throw new UserError(`You need the Manage Server permission${roleId ? ' or the briefing editors role' : ''} to add or remove briefings.`);

@@ -31,6 +31,8 @@ export interface InteractionContext {
   appPermissions?: string;
   /** Another server than the world's own (its id): the same channels and members, a different guild_id. */
   guildId?: string;
+  /** Role ids the member has (roles option values may name any of them). */
+  roles?: string[];
   /** The app is installed only by the member (user install), not in the server. */
   userInstallOnly?: boolean;
 }
@@ -91,7 +93,7 @@ export function basePayload(deps: PayloadDeps, type: number, context: Interactio
     guild_locale: 'en-US',
     channel_id: channel.id,
     channel: interactionChannel(channel),
-    member: memberObject(world, user, context.permissions ?? MEMBER_PERMISSIONS),
+    member: { ...memberObject(world, user, context.permissions ?? MEMBER_PERMISSIONS), roles: context.roles ?? [] },
     authorizing_integration_owners: context.userInstallOnly ? { '1': user.id } : { '0': guildId },
     context: 0,
   };
@@ -159,8 +161,8 @@ function toOption(def: CommandOptionDef, value: OptionValue, deps: PayloadDeps, 
     }
     case OptionType.Role: {
       const id = String(value);
-      if (id !== world.guild.everyoneRoleId) fail(`${where}: only the @everyone role exists`);
-      resolved.roles = { ...resolved.roles, [id]: { id, name: '@everyone', color: 0, hoist: false, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 } };
+      if (!/^\d{17,20}$/.test(id)) fail(`${where}: a role id`);
+      resolved.roles = { ...resolved.roles, [id]: { id, name: id === world.guild.everyoneRoleId ? '@everyone' : 'editors', color: 0, hoist: false, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 } };
       return { type: def.type, name: def.name, value: id };
     }
     case OptionType.Attachment: {
