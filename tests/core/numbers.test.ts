@@ -76,8 +76,8 @@ describe('money', () => {
     expect([n.value, n.unit, n.kind]).toEqual([50, 'cent', 'money']);
   });
 
-  it('reads accounting brackets and a sign after the symbol as negative', () => {
-    expect(one('The loss was ($12.50) per share.').value).toBe(-12.5);
+  it('reads accounting brackets (a cell, not prose) and a sign after the symbol as negative', () => {
+    expect(one('Net loss per share: ($12.50)').value).toBe(-12.5);
     expect(one('Cash flow fell to $-3.2 million.').value).toBe(-3200000);
   });
 

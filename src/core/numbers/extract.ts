@@ -1,5 +1,5 @@
 import type { NumberKind } from '../types.js';
-import { MONTHS, ORDINAL_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon.js';
+import { BIG_SCALES, DIGIT_SCALES, MONTHS, ORDINAL_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon.js';
 import { currencyAfter, currencyBefore, isCurrencyUnit, mayStartCurrency } from './money.js';
 import { tokenize, type Token } from './scan.js';
 import { DURATION_UNITS, unitAt } from './units.js';
@@ -22,7 +22,15 @@ interface Found extends RawMention {
   readonly scaled: boolean;
 }
 
-const PERCENT_WORDS = new Set(['percent', 'pct', 'percentage', 'per-cent', 'pc']);
+const PERCENT_WORDS = new Set(['percent', 'percents', 'pct', 'pc']);
+/** Words that open the prefix form "the percent of 15" / "a percentage of 18". */
+const PERCENT_PREFIX_WORDS = new Set(['percent', 'percents', 'percentage', 'per']);
+/** Nouns after a hyphenated "five-pound" that make it money rather than a weight. */
+const MONEY_NOUNS = new Set([
+  'coin', 'coins', 'note', 'notes', 'bill', 'bills', 'fine', 'fee', 'ticket', 'charge', 'levy', 'tax', 'voucher', 'price',
+  'prize', 'bet', 'payment', 'bribe', 'contract', 'deal', 'budget', 'bonus', 'loan', 'fund', 'donation', 'gift', 'rise',
+  'increase', 'cut', 'investment', 'scheme', 'project', 'subsidy', 'grant', 'stake', 'bid', 'offer', 'tip', 'entry', 'annual',
+]);
 const ONE_DETERMINERS = new Set(['the', 'this', 'that', 'which', 'each', 'every', 'any', 'no', 'another', 'one', 'whichever', 'someone', 'only']);
 const SECOND_DETERMINERS = new Set(['the', 'a', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'for', 'second']);
 const NOT_PLURAL = new Set([
@@ -119,11 +127,48 @@ function found(toks: readonly Token[], t0: number, t1: number, value: number | n
   return { start: toks[t0]!.start, end: toks[t1 - 1]!.end, value, unit, kind, spelled, t0, t1, scaled };
 }
 
+/**
+ * The percent marker starting at token k ("%", "percent", "percents", "pct", "per cent", "per-cent",
+ * "per cents", "percentage point(s)", "percent point(s)"); returns the token after it, or -1.
+ */
+function percentEnd(toks: readonly Token[], k: number): number {
+  const t = toks[k];
+  if (sym(t, '%', '％')) return k + 1;
+  const w = word(t);
+  if (w === null) return -1;
+  const next = word(toks[k + 1]);
+  if ((w === 'percentage' || w === 'percent') && (next === 'point' || next === 'points')) return k + 2;
+  if (PERCENT_WORDS.has(w)) return k + 1;
+  // "a 5 percentage increase": the noun used as the sign (never before "of", "point" or "points")
+  if (w === 'percentage' && next !== 'of' && toks[k + 1]?.type !== 'num') return k + 1;
+  if (w === 'per') {
+    if (next === 'cent' || next === 'cents') return k + 2;
+    if (sym(toks[k + 1], '-') && !toks[k + 1]!.space && word(toks[k + 2]) === 'cent') return k + 3;
+  }
+  return -1;
+}
+
+/** "the percent of 15", "a percentage of 18": the number written after the percent word; or null. */
+function prefixPercent(toks: readonly Token[], k: number): Found | null {
+  const w = word(toks[k]);
+  const of = w === 'per' ? (/^cents?$/.test(word(toks[k + 1]) ?? '') ? k + 2 : -1) : k + 1;
+  if (of < 0 || word(toks[of]) !== 'of') return null;
+  // a count follows in "a big percentage of 2,000 voters": that is not a percent of 2,000
+  const before = word(toks[k - 1]);
+  if (before !== null && before !== 'the' && before !== 'a') return null;
+  const phrase = parseNumberPhrase(toks, of + 1);
+  if (!phrase || toks[of + 1]?.type === 'num' && (toks[of + 1] as { glued: boolean }).glued) return null;
+  const after = toks[phrase.end];
+  if (after !== undefined && (isPluralNoun(after) || isLowerWord(after) && isPluralNoun(toks[phrase.end + 1]) || percentEnd(toks, phrase.end) >= 0 || currencyAfter(toks, phrase.end) || unitMatch(toks, phrase.end, phrase))) return null;
+  return found(toks, k, phrase.end, phrase.value, '%', 'percent', toks[of + 1]!.type === 'word', false);
+}
+
 /** Reads one mention starting at token k, without ranges. */
 function readOne(toks: readonly Token[], k: number): Found | null {
   const t = toks[k];
   if (!t) return null;
   if (t.type === 'num' && t.glued) return null;
+  if (t.type === 'word' && PERCENT_PREFIX_WORDS.has(t.lower)) return prefixPercent(toks, k);
   // dates first: "July 6" would otherwise be the number 6
   const date = dateAt(toks, k);
   if (date) return found(toks, k, date.end, date.value, 'date', 'date', false, false);
@@ -131,9 +176,13 @@ function readOne(toks: readonly Token[], k: number): Found | null {
   // currency prefix, sign
   let j = k;
   let currency: string | null = null;
+  let currencyScale = 1;
   let negative = false;
   let paren = false;
   if (sym(t, '(')) {
+    // "(US$3.1 billion)" after a word glosses the amount before it; only an accounting cell is negative
+    const prev = toks[k - 1];
+    if (prev !== undefined && (prev.type !== 'sym' || prev.text === ')' || prev.text === ',')) return null;
     j = k + 1;
     paren = true;
   } else if (sym(t, '-', '−') && mayStartCurrency(toks[k + 1]) && !toks[k + 1]!.space && (k === 0 || t.space || toks[k - 1]!.type === 'sym')) {
@@ -147,11 +196,13 @@ function readOne(toks: readonly Token[], k: number): Found | null {
       const c = currencyBefore(toks, probe);
       if (c && c.at === j) {
         currency = c.unit;
+        currencyScale = c.scale ?? 1;
         j = probe;
       } else if (sym(toks[probe - 1], '-', '−') && probe - 1 > j) {
         const c2 = currencyBefore(toks, probe - 1);
         if (c2 && c2.at === j) {
           currency = c2.unit;
+          currencyScale = c2.scale ?? 1;
           negative = true;
           j = probe;
         }
@@ -186,8 +237,16 @@ function readOne(toks: readonly Token[], k: number): Found | null {
     if (phrase && mixed && toks[phrase.end]!.space) phrase = { ...phrase, value: phrase.value + mixed.value, end: mixed.end };
   }
   if (!phrase) return null;
-  let value = negative ? -phrase.value : phrase.value;
+  let value = (negative ? -phrase.value : phrase.value) * currencyScale;
   let e = phrase.end;
+  // "a $20-million contract": a scale word joined by a hyphen
+  if (sym(toks[e], '-') && !toks[e]!.space && !toks[e + 1]?.space && (currency !== null || currencyAfter(toks, e + 2) !== null)) {
+    const big = BIG_SCALES.get(word(toks[e + 1]) ?? '');
+    if (big !== undefined && !word(toks[e + 1])!.endsWith('s')) {
+      value *= big;
+      e += 2;
+    }
+  }
   const spelled = !phrase.digitsOnly && first.type === 'word';
   // "one" as a pronoun ("the one you mentioned", "which one")
   if (first.type === 'word' && first.lower === 'one' && e === j + 1 && ONE_DETERMINERS.has(word(toks[j - 1]) ?? '')) return null;
@@ -198,31 +257,42 @@ function readOne(toks: readonly Token[], k: number): Found | null {
 
   let unit: string | null = currency;
   let kind: NumberKind = currency !== null ? 'money' : 'number';
-  // "half a percentage point"
+  // "half a percentage point", "three quarters of a percent"
   if (spelled && Math.abs(value) < 1 && word(toks[e]) === 'a' && /^(percentage|percent|per)$/.test(word(toks[e + 1]) ?? '')) e++;
+  else if (spelled && Math.abs(value) < 1 && word(toks[e]) === 'of' && word(toks[e + 1]) === 'a' && percentEnd(toks, e + 2) >= 0) e += 2;
   if (currency === null) {
     const after = toks[e];
-    const aw = word(after);
-    const cur = currencyAfter(toks, e);
-    const hyphen = sym(after, '-') && !after!.space;
-    if (sym(after, '%', '％') || (aw !== null && PERCENT_WORDS.has(aw) && aw !== 'percentage') || (aw === 'per' && word(toks[e + 1]) === 'cent')) {
+    const hyphen = sym(after, '-') && !after!.space && !toks[e + 1]?.space;
+    // "a 15-cent dividend", "a two-euro coin", "a 10-percent cut": the amount inside a compound
+    const at = hyphen ? e + 1 : e;
+    const cur = currencyAfter(toks, at);
+    const pct = percentEnd(toks, at);
+    if (pct >= 0 && !(hyphen && sym(toks[at], '%'))) {
       unit = '%';
       kind = 'percent';
-      e += aw === 'per' ? 2 : 1;
-    } else if (aw === 'percentage' && /^points?$/.test(word(toks[e + 1]) ?? '')) {
-      unit = '%';
-      kind = 'percent';
-      e += 2;
-    } else if (cur && !(cur.unit === 'penny' && aw === 'p' && after!.space)) {
-      const poundMass = (aw === 'pound' || aw === 'pounds') && (word(toks[e + 1]) === 'of' || !phrase.scaled && (sym(toks[e - 1], '-') || phrase.digitsOnly && !Number.isInteger(phrase.value * 100)));
+      e = pct;
+    } else if (cur && !(cur.unit === 'penny' && word(toks[at]) === 'p' && toks[at]!.space) && !(hyphen && toks[at]!.type === 'sym')) {
+      const cw = word(toks[at]);
+      const isPound = cw === 'pound' || cw === 'pounds';
+      const poundMass = isPound && (hyphen ? !MONEY_NOUNS.has(word(toks[cur.at]) ?? '') : word(toks[cur.at]) === 'of' || !phrase.scaled && phrase.digitsOnly && !Number.isInteger(phrase.value * 100));
       if (poundMass) {
         unit = 'pound-mass';
         kind = 'quantity';
       } else {
         unit = cur.unit;
         kind = 'money';
+        value *= cur.scale ?? 1;
       }
       e = cur.at;
+      // "40 EUR million": a code, then the scale
+      if (kind === 'money' && toks[at]!.type === 'word' && /^[A-Z]{3}$/.test(toks[at]!.text)) {
+        const sw = toks[e]?.type === 'word' ? toks[e]!.text : '';
+        const scale = BIG_SCALES.get(sw.toLowerCase()) ?? (sw === 'm' || sw === 'bn' || sw === 'mn' || sw === 'mln' || sw === 'M' ? DIGIT_SCALES.get(sw) ?? 1e6 : undefined);
+        if (scale !== undefined && !sw.endsWith('s')) {
+          value *= scale;
+          e++;
+        }
+      }
     } else {
       const u = unitMatch(toks, hyphen ? e + 1 : e, phrase);
       if (u === 'time') {
@@ -295,10 +365,17 @@ function unitMatch(toks: readonly Token[], k: number, phrase: Phrase): { unit: s
   return u;
 }
 
-function compatible(a: Found, b: Found): boolean {
+function compatible(toks: readonly Token[], a: Found, b: Found): boolean {
   if (a.kind === 'date' || b.kind === 'date' || a.kind === 'ordinal' || b.kind === 'ordinal') return false;
   if (a.unit !== null && b.unit !== null && a.unit !== b.unit) return false;
+  // "0.25 percentage point to 4.1 percent": a change in points and a level are not one range
+  if (a.kind === 'percent' && b.kind === 'percent' && endsOnPoint(toks, a) !== endsOnPoint(toks, b)) return false;
   return a.value !== null && b.value !== null;
+}
+
+function endsOnPoint(toks: readonly Token[], m: Found): boolean {
+  const w = word(toks[m.t1 - 1]);
+  return w === 'point' || w === 'points';
 }
 
 /** Words that can open a mention (a date, an ordinal, a number phrase); currency prefixes are asked apart. */
@@ -308,12 +385,68 @@ const START_WORDS: ReadonlySet<string> = new Set([...MONTHS.keys(), ...ORDINAL_W
 function mayStartMention(t: Token): boolean {
   if (t.type === 'num') return !t.glued;
   if (t.type === 'sym') return t.text === '(' || t.text === '-' || t.text === '−' || t.text === '+' || mayStartCurrency(t);
-  return START_WORDS.has(t.lower) || mayStartCurrency(t);
+  return START_WORDS.has(t.lower) || PERCENT_PREFIX_WORDS.has(t.lower) || mayStartCurrency(t);
+}
+
+const MINOR_UNITS = new Set(['cent', 'penny']);
+
+/**
+ * "2 dollars 25 cents", "seven dollars and fifty cents", "4 pounds 20 pence": a whole amount and its
+ * minor units are one amount (2.25 USD). Returns the merged mention or null.
+ */
+function withMinorUnits(toks: readonly Token[], m: Found): Found | null {
+  if (m.kind !== 'money' || m.value === null || !Number.isInteger(m.value) || m.scaled || m.unit === null || MINOR_UNITS.has(m.unit)) return null;
+  let at = m.t1;
+  if (word(toks[at]) === 'and' || sym(toks[at], ',')) at++;
+  const minor = readOne(toks, at);
+  if (minor === null || minor.kind !== 'money' || minor.unit === null || !MINOR_UNITS.has(minor.unit)) return null;
+  if (minor.value === null || !Number.isInteger(minor.value) || minor.value <= 0 || minor.value >= 100) return null;
+  return { ...m, end: minor.end, t1: minor.t1, value: m.value + minor.value / 100, spelled: m.spelled && minor.spelled };
+}
+
+/**
+ * Spans of the sentence that are links or URL-encoded text ("https://…", "www.…", "a%20b%2Fc"): the
+ * digits in them are parts of an address, not numbers. Each white-space-free run is looked at once.
+ */
+function addressMask(s: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  let runStart = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+    if (!space) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0 && isAddress(s, runStart, i)) {
+      parts.push(s.slice(last, runStart), ' '.repeat(i - runStart));
+      last = i;
+    }
+    runStart = -1;
+  }
+  if (parts.length === 0) return s;
+  parts.push(s.slice(last));
+  return parts.join('');
+}
+
+const HEX = /[0-9A-Fa-f]/;
+function isAddress(s: string, from: number, to: number): boolean {
+  if (to - from < 4) return false;
+  if (s.startsWith('www.', from)) return true;
+  for (let i = from; i < to - 2; i++) {
+    const c = s[i];
+    if (c === ':' && s[i + 1] === '/' && s[i + 2] === '/') return true;
+    // a percent escape of a printable character ("%20", "%2F", "%3A") or of a UTF-8 byte ("%C3")
+    if (c === '%' && (/[2-7]/.test(s[i + 1]!) ? HEX.test(s[i + 2]!) : /[C-F]/.test(s[i + 1]!) && /[0-9A-F]/.test(s[i + 2]!))) return true;
+  }
+  return false;
 }
 
 /** All numbers of one sentence, left to right; stops once `limit` are found. */
 export function extractMentions(sentence: string, limit = Infinity): RawMention[] {
-  const toks = tokenize(sentence);
+  // addresses are blanked with spaces of the same length, so offsets still point into the sentence
+  const toks = tokenize(addressMask(sentence));
   const out: RawMention[] = [];
   let k = 0;
   while (k < toks.length && out.length < limit) {
@@ -322,6 +455,7 @@ export function extractMentions(sentence: string, limit = Infinity): RawMention[
       k++;
       continue;
     }
+    m = withMinorUnits(toks, m) ?? m;
     // "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km/s2": keep the central value
     let e = m.t1;
     if (sym(toks[e], '±') || (sym(toks[e], '+') && sym(toks[e + 1], '/') && sym(toks[e + 2], '-'))) {
@@ -345,7 +479,7 @@ export function extractMentions(sentence: string, limit = Infinity): RawMention[
       const m2 = readOne(toks, rangeAt);
       const plainDash = dash && rangeAt === e + 1;
       const hasUnit = m.unit !== null || (m2 !== null && m2.unit !== null) || m.scaled || (m2?.scaled ?? false);
-      if (m2 && compatible(m, m2) && (!plainDash || hasUnit) && (m2.kind !== 'count' || m.unit !== null)) {
+      if (m2 && compatible(toks, m, m2) && (!plainDash || hasUnit) && (m2.kind !== 'count' || m.unit !== null)) {
         let v1 = m.value!;
         // "$5-7 million": the first end takes the second's scale
         if (m2.scaled && !m.scaled && v1 !== 0 && Math.abs(v1) < Math.abs(m2.value!) / 100) {

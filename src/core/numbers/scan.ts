@@ -1,5 +1,6 @@
 import { readDigitLiteral, isDigit, type DigitLiteral } from './digits.js';
 import { VULGAR_FRACTIONS } from './lexicon.js';
+import { gluesToAmount } from './money.js';
 
 /**
  * Splits one sentence into tokens for the number grammar: numbers written with digits, words
@@ -65,7 +66,10 @@ export function tokenize(s: string): Token[] {
           end++;
         }
         const finalLit = value === lit.value ? lit : { ...lit, value, isInteger: false, end };
-        tokens.push({ type: 'num', start: i, end, text: s.slice(i, end), space, lit: finalLit, glued: isLetter(prev) });
+        // digits glued to letters are part of a name ("F16", "A4"), except after a currency ("EUR40", "Rs500")
+        const before = tokens[tokens.length - 1];
+        const currencyGlue = before !== undefined && before.type === 'word' && before.end === i && gluesToAmount(before.text);
+        tokens.push({ type: 'num', start: i, end, text: s.slice(i, end), space, lit: finalLit, glued: isLetter(prev) && !currencyGlue });
         i = end;
         space = false;
         continue;

@@ -343,6 +343,13 @@ export function parseNumberPhrase(toks: readonly Token[], i: number, opts: Phras
   if (frac && (!card || frac.end > card.end)) {
     value = frac.value;
     end = frac.end;
+    // "a quarter billion", "three quarters million"
+    const big = BIG_SCALES.get(word(toks[end]) ?? '');
+    if (big !== undefined && !word(toks[end])!.endsWith('s')) {
+      value *= big;
+      end++;
+      scaled = true;
+    }
   } else if (card) {
     value = card.value;
     end = card.end;
