@@ -30,6 +30,10 @@ export interface SafeFetchOptions {
   /** Name resolution (default: the system resolver, every address). */
   readonly resolve?: (hostname: string) => Promise<readonly ResolvedAddress[]>;
   readonly userAgent?: string;
+  /** The Accept header (default: HTML, text, Markdown). */
+  readonly accept?: string;
+  /** Validators of the copy already held: a 304 answer then returns `notModified` with no body. */
+  readonly validators?: { readonly etag?: string | null; readonly lastModified?: string | null };
 }
 
 export interface FetchedPage {
@@ -40,6 +44,10 @@ export interface FetchedPage {
   readonly mediaType: string;
   readonly charset: string | null;
   readonly bytes: Buffer;
+  /** The server said the copy named by `validators` is still current (HTTP 304): `bytes` is empty. */
+  readonly notModified: boolean;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
 }
 
 export const DEFAULT_FETCH_LIMITS = {
@@ -128,6 +136,12 @@ function decoded(response: IncomingMessage): Readable {
   return response;
 }
 
+/** A validator header as sent, bounded (it is stored and sent back). */
+function headerOf(value: string | string[] | undefined): string | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text && text.length <= 500 ? text : null;
+}
+
 interface Hop {
   readonly response: IncomingMessage;
   /** Drops the connection (the rest of the body is not wanted). */
@@ -145,8 +159,10 @@ function request(url: URL, target: ResolvedAddress, options: SafeFetchOptions, s
       signal,
       headers: {
         'user-agent': options.userAgent ?? 'briefbot/0.1 (+https://github.com/briefbot)',
-        accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9',
+        accept: options.accept ?? 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9',
         'accept-encoding': 'gzip, deflate, br',
+        ...(options.validators?.etag ? { 'if-none-match': options.validators.etag } : {}),
+        ...(options.validators?.lastModified ? { 'if-modified-since': options.validators.lastModified } : {}),
       },
     });
     const connectTimer = setTimeout(() => {
@@ -241,6 +257,12 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
         url = next;
         continue;
       }
+      const etag = headerOf(response.headers.etag);
+      const lastModified = headerOf(response.headers['last-modified']);
+      if (status === 304 && (options.validators?.etag || options.validators?.lastModified)) {
+        hop.abort();
+        return { url: url.href, status, mediaType: '', charset: null, bytes: Buffer.alloc(0), notModified: true, etag: etag ?? options.validators.etag ?? null, lastModified: lastModified ?? options.validators.lastModified ?? null };
+      }
       if (status < 200 || status > 299) {
         hop.abort();
         throw new FetchError('http-status', `${url.host} answered ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''} instead of the page.`);
@@ -252,7 +274,7 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
       }
       try {
         const bytes = await readCapped(hop, maxBytes, url.host);
-        return { url: url.href, status, mediaType, charset, bytes };
+        return { url: url.href, status, mediaType, charset, bytes, notModified: false, etag, lastModified };
       } catch (error) {
         throw asFetchError(error, url, totalTimeoutMs, controller.signal);
       }

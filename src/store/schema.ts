@@ -71,11 +71,88 @@ export interface DeliveriesTable {
   updated_at: number;
 }
 
+export interface FeedsTable {
+  id: string;
+  guild_id: string;
+  url: string;
+  /** Where this feed's items are announced (else the server's announcement channel). */
+  channel_id: string | null;
+  title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  /** sha256 of the last body read: an unchanged feed without validators is not parsed again. */
+  body_hash: string | null;
+  failures: number;
+  last_error: string | null;
+  paused_at: number | null;
+  paused_reason: string | null;
+  created_by: string | null;
+  created_at: number;
+  last_polled_at: number | null;
+  items_stored: number;
+}
+
+export interface FeedItemsTable {
+  feed_id: string;
+  key: string;
+  seen_at: number;
+}
+
+export interface AnnounceTargetsTable {
+  guild_id: string;
+  channel_id: string;
+  paused_at: number | null;
+  paused_reason: string | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** New briefings waiting for the next announcement of their server (a burst becomes one message). */
+export interface AnnounceQueueTable {
+  guild_id: string;
+  briefing_id: string;
+  /** A feed's own channel, when it has one. */
+  channel_id: string | null;
+  added_at: number;
+}
+
+export interface SchedulesTable {
+  id: string;
+  guild_id: string;
+  channel_id: string;
+  every: string;
+  /** Local time of day, in minutes after midnight. */
+  at_minute: number;
+  /** 1 (Monday) … 7 (Sunday) for weekly digests. */
+  weekday: number | null;
+  timezone: string;
+  /** The next digest covers briefings added after this time. */
+  since: number;
+  paused_at: number | null;
+  paused_reason: string | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** Something an admin should hear on their next command (a channel gone, a feed paused). */
+export interface GuildNoticesTable {
+  id: string;
+  guild_id: string;
+  text: string;
+  created_at: number;
+}
+
 export interface Database {
   guilds: GuildsTable;
   guild_briefings: GuildBriefingsTable;
   jobs: JobsTable;
   deliveries: DeliveriesTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
+  announce_targets: AnnounceTargetsTable;
+  announce_queue: AnnounceQueueTable;
+  schedules: SchedulesTable;
+  guild_notices: GuildNoticesTable;
 }
 
 export type { Generated };

@@ -5,8 +5,10 @@
 import type { Migration } from 'kysely/migration';
 import * as guildBriefings from './0001-guild-briefings.js';
 import * as jobs from './0002-jobs.js';
+import * as delivery from './0003-delivery.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-guild-briefings': guildBriefings,
   '0002-jobs': jobs,
+  '0003-delivery': delivery,
 };
