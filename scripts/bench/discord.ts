@@ -46,7 +46,7 @@ class MemorySource implements ArticleSource {
   }
 }
 
-async function baseArticles(limit: number): Promise<{ id: string; briefing: Briefing }[]> {
+export async function baseArticles(limit: number): Promise<{ id: string; briefing: Briefing }[]> {
   if (hasEvalData()) {
     const lines = readFileSync(evalPath('bbc-dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
     return lines.slice(0, limit).map((line) => {
@@ -80,7 +80,7 @@ function variants(bases: { id: string; briefing: Briefing }[], count: number): S
  * What members type while picking: one or two title words, the last one partly typed, some with a
  * typo (a dropped letter). Varied, so no query cache could flatter the figures.
  */
-function autocompleteQueries(articles: readonly StoredArticle[], count: number): string[] {
+export function autocompleteQueries(articles: readonly StoredArticle[], count: number): string[] {
   const out: string[] = [];
   for (let i = 0; out.length < count; i++) {
     const title = articles[(i * 7907) % articles.length]!.briefing.title ?? '';
@@ -96,7 +96,7 @@ function autocompleteQueries(articles: readonly StoredArticle[], count: number):
   return out;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -108,7 +108,7 @@ const gcObserver = new PerformanceObserver((list) => {
 });
 
 /** How far the event loop lags behind its timers (a sign of CPU starvation on a shared machine). */
-async function loopLag(samples: number): Promise<number> {
+export async function loopLag(samples: number): Promise<number> {
   let worst = 0;
   for (let i = 0; i < samples; i++) {
     const start = performance.now();
@@ -118,7 +118,7 @@ async function loopLag(samples: number): Promise<number> {
   return worst;
 }
 
-interface PhaseResult {
+export interface PhaseResult {
   readonly gcMs: number;
   readonly name: string;
   readonly sent: number;
@@ -131,7 +131,7 @@ interface PhaseResult {
 }
 
 /** Fires `fire` at `rate` per second for `seconds`, then waits for every first response. */
-async function phase(name: string, rate: number, seconds: number, fire: (i: number) => InteractionHandle): Promise<PhaseResult> {
+export async function phase(name: string, rate: number, seconds: number, fire: (i: number) => InteractionHandle): Promise<PhaseResult> {
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
   const latencies: number[] = [];
@@ -174,7 +174,7 @@ async function phase(name: string, rate: number, seconds: number, fire: (i: numb
   };
 }
 
-function report(r: PhaseResult, target: string): void {
+export function report(r: PhaseResult, target: string): void {
   const f = (n: number) => n.toFixed(1);
   console.log(
     `  ${r.name.padEnd(22)} ${r.answered}/${r.sent} answered, ${f(r.perSecond)}/s; dispatch→first response p50 ${f(r.p50)} ms, p99 ${f(r.p99)} ms, max ${f(r.max)} ms; missed 3 s deadlines: ${r.missed}; GC ${f(r.gcMs)} ms   (${target})`,

@@ -24,3 +24,4 @@ async function optional(name: string, file: string, fn: string): Promise<void> {
 if (want('engine')) await runEngineBench();
 if (want('discord')) await optional('discord', 'discord.ts', 'runDiscordBench');
 if (want('library')) await optional('library', 'library.ts', 'runLibraryBench');
+if (want('servers')) await optional('servers', 'servers.ts', 'runServersBench');

@@ -29,7 +29,7 @@ export interface BotConfig {
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
-export const DEFAULT_HOT_BRIEFINGS = 20_000;
+export const DEFAULT_HOT_BRIEFINGS = 10_000;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -95,7 +95,7 @@ export class GuildCatalogue implements ArticleSource {
     }
     const stale = entries.filter((e) => this.byId.get(e.id)?.rev !== e.rev).map((e) => e.id);
     for (const row of await this.store.load(stale)) {
-      const article = await this.articleOf(row);
+      const article = this.decoded(row) ?? (await this.reanalysed(row));
       if (article) {
         this.byId.set(row.id, article);
         changed = true;
@@ -120,25 +120,30 @@ export class GuildCatalogue implements ArticleSource {
     for (const listener of this.listeners) listener();
   }
 
-  private async articleOf(row: StoredBriefingRow): Promise<GuildArticle | null> {
-    let briefing: Briefing | null = null;
-    if (row.engineVersion === ENGINE_VERSION) {
-      try {
-        briefing = unpackBriefing(JSON.parse(row.analysis));
-      } catch (error) {
-        this.warn(`stored analysis of ${row.id} is unreadable; analysing it again`, error);
-      }
-    }
-    if (!briefing) {
-      // An older engine made this analysis (or it is damaged): redo it from the stored content, off the main thread.
-      try {
-        briefing = await this.analyze(Buffer.from(row.content, 'utf8'), `${row.id}.md`);
-        await this.store.updateAnalysis(row.id, encodeAnalysis(briefing), ENGINE_VERSION).catch((error: unknown) => this.warn(`could not save the new analysis of ${row.id}`, error));
-      } catch (error) {
-        this.warn(`stored briefing ${row.id} could not be analysed`, error);
-        return null;
-      }
-    }
+  private articleOf(row: StoredBriefingRow, briefing: Briefing): GuildArticle {
     return { id: row.id, file: `${row.id}.md`, briefing, origin: row.origin, addedAt: row.addedAt, addedBy: row.addedBy, rev: row.rev };
+  }
+
+  /** The stored analysis, when this engine made it and it reads back. */
+  private decoded(row: StoredBriefingRow): GuildArticle | null {
+    if (row.engineVersion !== ENGINE_VERSION) return null;
+    try {
+      return this.articleOf(row, unpackBriefing(JSON.parse(row.analysis)));
+    } catch (error) {
+      this.warn(`stored analysis of ${row.id} is unreadable; analysing it again`, error);
+      return null;
+    }
+  }
+
+  /** An older engine made this analysis (or it is damaged): redo it from the stored content, off the main thread. */
+  private async reanalysed(row: StoredBriefingRow): Promise<GuildArticle | null> {
+    try {
+      const briefing = await this.analyze(Buffer.from(row.content, 'utf8'), `${row.id}.md`);
+      await this.store.updateAnalysis(row.id, encodeAnalysis(briefing), ENGINE_VERSION).catch((error: unknown) => this.warn(`could not save the new analysis of ${row.id}`, error));
+      return this.articleOf(row, briefing);
+    } catch (error) {
+      this.warn(`stored briefing ${row.id} could not be analysed`, error);
+      return null;
+    }
   }
 }

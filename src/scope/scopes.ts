@@ -131,7 +131,7 @@ export class Scopes {
 
   private makeHot(store: GuildStore): Hot {
     const catalogue = new GuildCatalogue(store, this.options.analyze, (message, error) => this.options.logger.warn({ err: error, guildId: store.guildId }, message));
-    const index = new ArticleIndex(catalogue);
+    const index = new ArticleIndex(catalogue, 'on-demand');
     const shared = this.options.shared;
     return {
       catalogue,
@@ -142,7 +142,7 @@ export class Scopes {
   }
 
   private evict(keep: string): void {
-    const capacity = this.options.hotBriefings ?? 20_000;
+    const capacity = this.options.hotBriefings ?? 10_000;
     let total = this.hotBriefings;
     for (const [guildId, hot] of this.hot) {
       if (total <= capacity) break;

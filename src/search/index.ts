@@ -86,7 +86,15 @@ export class ArticleIndex {
   private draining: Promise<void> | null = null;
   private closed = false;
 
-  constructor(private readonly source: ArticleSource) {
+  /**
+   * `background` (the shared library): bodies are indexed in slices from the start. `on-demand` (a
+   * server's own few hundred briefings): nothing until the server's first /search, which indexes them
+   * then, at once — so the thousand servers an interaction storm touches do not all index bodies.
+   */
+  constructor(
+    private readonly source: ArticleSource,
+    private readonly fullText: 'background' | 'on-demand' = 'background',
+  ) {
     this.sync();
     this.unsubscribe = source.onChange(() => this.sync());
   }
@@ -111,7 +119,18 @@ export class ArticleIndex {
    * Body text is indexed in slices of about SLICE_MS, yielding to the event loop between them:
    * indexing 10,000 bodies takes many seconds, and interactions must keep being answered meanwhile.
    */
+  private fullTextWanted = false;
+
+  private drainNow(): void {
+    for (const [id, article] of this.pendingFull) {
+      this.pendingFull.delete(id);
+      if (this.full.has(id)) this.full.discard(id);
+      if (article) this.full.add(fullDoc(article));
+    }
+  }
+
   private scheduleFullText(): void {
+    if (this.fullText === 'on-demand' && !this.fullTextWanted) return;
     if (this.draining || this.pendingFull.size === 0) return;
     this.draining = (async () => {
       while (this.pendingFull.size > 0 && !this.closed) {
@@ -190,6 +209,10 @@ export class ArticleIndex {
   search(query: string, limit = 10): SearchHit[] {
     const q = query.trim().slice(0, 200);
     if (q === '') return [];
+    if (this.fullText === 'on-demand') {
+      this.fullTextWanted = true;
+      if (!this.draining) this.drainNow();
+    }
     let results = this.full.search(q);
     if (results.length === 0) results = this.full.search(q, { combineWith: 'OR' });
     const hits: SearchHit[] = [];

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
       store: { kind: 'sqlite', file: 'data/briefbot.sqlite' },
       sharedLibrary: true,
       retentionDays: 30,
-      hotBriefings: 20_000,
+      hotBriefings: 10_000,
       allowPrivate: false,
     });
     expect(
