@@ -59,6 +59,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   const storeError = (error: Error) => logger.error({ err: error }, 'database connection error');
   // The database and the folder are opened together (both wait on the disk or the network).
   const storeOpening = deps.store ? Promise.resolve(deps.store) : Store.open(location, { onError: storeError });
+  storeOpening.catch(() => undefined); // awaited below, after the folder; not unhandled meanwhile
   let library: LiveArticleLibrary | null = null;
   const sharedOn = config.sharedLibrary ?? true;
   let source: SharedLibrary | null = null;
