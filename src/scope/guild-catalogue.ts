@@ -5,7 +5,7 @@
  */
 import { ENGINE_VERSION } from '../core/analyze.js';
 import type { Briefing } from '../core/types.js';
-import { packBriefing, unpackBriefing } from '../library/codec.js';
+import { lazyBriefing, packBriefing, packLight, splitPacked, unpackBriefing, unpackSplit } from '../library/codec.js';
 import type { ArticleSource } from '../library/source.js';
 import type { StoredArticle } from '../library/store.js';
 import type { GuildSettings, GuildStore, StoredBriefingRow } from '../store/index.js';
@@ -20,8 +20,24 @@ export interface GuildArticle extends StoredArticle {
 
 export type Analyze = (bytes: Uint8Array, fileName: string) => Promise<Briefing>;
 
+/**
+ * The stored analysis: two JSON lines (JSON never holds a raw newline). The first has what loading a
+ * server needs (title, date, url, people, field names), the second the rest, parsed only when a
+ * briefing is first opened: a server's cold load parses a small part of its analyses.
+ */
 export function encodeAnalysis(briefing: Briefing): string {
-  return JSON.stringify(packBriefing(briefing));
+  const { heavy } = splitPacked(packBriefing(briefing));
+  const light = { ...packLight(briefing, briefing.body.length), k: Object.keys(briefing) };
+  return `${JSON.stringify(light)}\n${JSON.stringify(heavy)}`;
+}
+
+export function decodeAnalysis(analysis: string): Briefing {
+  const cut = analysis.indexOf('\n');
+  if (cut < 0) return unpackBriefing(JSON.parse(analysis)); // one line: a whole packed briefing
+  const light = JSON.parse(analysis.slice(0, cut)) as { k?: unknown };
+  if (!Array.isArray(light.k) || !light.k.every((k) => typeof k === 'string')) throw new Error('stored analysis has no field list');
+  const heavy = analysis.slice(cut + 1);
+  return lazyBriefing(light, light.k, (eager) => unpackSplit(eager, JSON.parse(heavy)));
 }
 
 function newestFirst(a: GuildArticle, b: GuildArticle): number {
@@ -128,7 +144,7 @@ export class GuildCatalogue implements ArticleSource {
   private decoded(row: StoredBriefingRow): GuildArticle | null {
     if (row.engineVersion !== ENGINE_VERSION) return null;
     try {
-      return this.articleOf(row, unpackBriefing(JSON.parse(row.analysis)));
+      return this.articleOf(row, decodeAnalysis(row.analysis));
     } catch (error) {
       this.warn(`stored analysis of ${row.id} is unreadable; analysing it again`, error);
       return null;
