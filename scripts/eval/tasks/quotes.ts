@@ -3,11 +3,15 @@
  * matches a gold attribution content when the token-overlap F1 of their bags of lowercase `[a-z0-9]+`
  * tokens (accents folded) is at least 0.5. Recall = gold contents matched by some predicted quote;
  * precision = predicted quotes that match some gold content; both micro-averaged over all documents.
- * Direct recall is the recall over the gold attributions marked `direct`.
+ * Direct recall is the recall over the gold attributions marked `direct`; reported-speech recall the
+ * recall over the others whose cue is a speech verb (the held-out set annotates speech only).
+ * Speaker accuracy: see ../speakers.ts. `BRIEFBOT_EVAL_VERBOSE=1` prints wrong speakers of the tuning
+ * part to stderr (error analysis only).
  * `BRIEFBOT_EVAL_LIMIT=N` scores only the first N documents (for quick iteration).
  */
 import { analyzeText } from '../../../src/core/analyze.js';
-import { f1, limited, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
+import { f1, limited, partOf, readJsonl, withParts, type EvalTask, type ScoreRow } from '../lib.js';
+import { fullNames, goldSpeaker, resolvePronouns, speakerMatches } from '../speakers.js';
 
 interface Part {
   readonly text: string;
@@ -53,81 +57,130 @@ export function overlapF1(a: Bag, b: Bag): number {
 
 const MATCH = 0.5;
 
-function nameWords(text: string): string[] {
-  return [...tokenBag(text.replace(/['’]s\b/gu, '')).keys()];
+/** Speech cues (eval-side list): the held-out set scores speech, not beliefs or stances. */
+const SPEECH = new Set(('say says said saying tell tells told telling add adds added adding according note notes noted ' +
+  'explain explains explained state states stated announce announced write wrote writes argue argued argues warn warned ' +
+  'insist insisted claim claimed claims ask asked reply replied respond responded acknowledge acknowledged confirm ' +
+  'confirmed testify testified declare declared suggest suggested tweet tweeted admit admitted').split(' '));
+
+function isSpeechCue(cue: Part | null): boolean {
+  return cue !== null && cue.text.toLowerCase().split(/[^a-z]+/u).some((w) => SPEECH.has(w));
 }
 
-const NOT_NAME_WORDS = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr', 'but', 'in']);
+/** Per-document counts; summed over a part of the dev data by `aggregate`. */
+interface DocResult {
+  readonly id: string;
+  readonly gold: number;
+  readonly goldMatched: number;
+  readonly goldDirect: number;
+  readonly goldDirectMatched: number;
+  readonly goldReported: number;
+  readonly goldReportedMatched: number;
+  readonly predicted: number;
+  readonly predictedMatched: number;
+  /** Speaker checks: [scored, right] per class of matched gold quote. */
+  readonly speakers: Record<SpeakerClass, [number, number]>;
+}
 
-/** The capitalised words of a source ("Sara Fagen, a Republican strategist" → sara, fagen, republican), or null for "he", "officials". */
-function capitalisedWords(text: string): string[] | null {
-  const words = text
-    .replace(/['’]s\b/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1 && w[0] !== w[0]!.toLowerCase())
-    .map((w) => nameWords(w)[0] ?? '')
-    .filter((w) => w !== '' && !NOT_NAME_WORDS.has(w));
-  return words.length === 0 ? null : words;
+type SpeakerClass = 'direct' | 'reported' | 'person' | 'phrase' | 'pronoun';
+const CLASSES: readonly SpeakerClass[] = ['direct', 'reported', 'person', 'phrase', 'pronoun'];
+
+function scoreDoc(doc: PolnearDoc, verbose: boolean): DocResult {
+  const quotes = analyzeText(doc.text, 'text').quotes;
+  const predBags = quotes.map((q) => tokenBag(q.text));
+  const goldBags = doc.attributions.map((a) => tokenBag(a.content.text));
+  const predHit = new Array<boolean>(predBags.length).fill(false);
+  const names = fullNames(doc.text);
+  const golds = resolvePronouns(
+    doc.attributions.map((a) => (a.source === null ? null : goldSpeaker(a.source.text, a.source.spans[0]![0], names))),
+  );
+  const speakers = Object.fromEntries(CLASSES.map((c) => [c, [0, 0]])) as Record<SpeakerClass, [number, number]>;
+  let goldMatched = 0;
+  let goldDirect = 0;
+  let goldDirectMatched = 0;
+  let goldReported = 0;
+  let goldReportedMatched = 0;
+  doc.attributions.forEach((a, gi) => {
+    let best = -1;
+    let bestF = 0;
+    predBags.forEach((p, pi) => {
+      const f = overlapF1(goldBags[gi]!, p);
+      if (f >= MATCH) {
+        predHit[pi] = true;
+        if (f > bestF) [best, bestF] = [pi, f];
+      }
+    });
+    const hit = best >= 0;
+    if (hit) goldMatched++;
+    const speech = a.direct || isSpeechCue(a.cue);
+    if (a.direct) {
+      goldDirect++;
+      if (hit) goldDirectMatched++;
+    } else if (speech) {
+      goldReported++;
+      if (hit) goldReportedMatched++;
+    }
+    const g = golds[gi];
+    if (!hit || !speech || g === null || g === undefined) return;
+    const predictedSpeaker = quotes[best]!.speaker;
+    const right = speakerMatches(predictedSpeaker, g.canonical);
+    for (const c of [a.direct ? 'direct' : 'reported', g.kind] as const) {
+      speakers[c][0]++;
+      if (right) speakers[c][1]++;
+    }
+    // Error analysis on stderr only (never copy it into the repository).
+    if (verbose && !right) console.error(`SPK\t${g.kind}\t${a.direct ? 'D' : 'R'}\t${g.canonical}\t${predictedSpeaker}\t${a.source!.text}\t${a.cue?.text ?? ''}`);
+  });
+  return {
+    id: doc.id,
+    gold: doc.attributions.length,
+    goldMatched,
+    goldDirect,
+    goldDirectMatched,
+    goldReported,
+    goldReportedMatched,
+    predicted: predBags.length,
+    predictedMatched: predHit.filter(Boolean).length,
+    speakers,
+  };
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
+function aggregate(results: readonly DocResult[]): ScoreRow[] {
+  const sum = (f: (r: DocResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  const p = ratio(sum((r) => r.predictedMatched), sum((r) => r.predicted));
+  const r = ratio(sum((x) => x.goldMatched), sum((x) => x.gold));
+  const acc = (classes: readonly SpeakerClass[]) =>
+    ratio(
+      sum((x) => classes.reduce((n, c) => n + x.speakers[c][1], 0)),
+      sum((x) => classes.reduce((n, c) => n + x.speakers[c][0], 0)),
+    );
+  const base = { baselineName: 'compromise' } as const;
+  return [
+    { metric: 'polnear.content_p', value: p, baseline: 0.668, ...base },
+    { metric: 'polnear.content_r', value: r, baseline: 0.241, ...base },
+    { metric: 'polnear.content_f1', value: f1(p, r), baseline: 0.354, target: 0.5, ...base },
+    { metric: 'polnear.content_r_direct', value: ratio(sum((x) => x.goldDirectMatched), sum((x) => x.goldDirect)), baseline: 0.796, target: 0.9, ...base },
+    { metric: 'polnear.content_r_reported_speech', value: ratio(sum((x) => x.goldReportedMatched), sum((x) => x.goldReported)), target: 0.9 },
+    { metric: 'polnear.speaker_acc', value: acc(['direct', 'reported']), target: 0.85 },
+    { metric: 'polnear.speaker_acc_direct', value: acc(['direct']), target: 0.85 },
+    { metric: 'polnear.speaker_acc_reported', value: acc(['reported']), target: 0.85 },
+    { metric: 'polnear.speaker_acc.named_person', value: acc(['person']) },
+    { metric: 'polnear.speaker_acc.noun_phrase', value: acc(['phrase']) },
+    { metric: 'polnear.speaker_acc.he_she', value: acc(['pronoun']) },
+    { metric: 'polnear.quotes_per_doc', value: ratio(sum((x) => x.predicted), results.length) },
+  ];
 }
 
 export const task: EvalTask = {
   name: 'quotes',
   async run(): Promise<ScoreRow[]> {
     const docs = limited(readJsonl<PolnearDoc>('polnear-dev.jsonl'));
-    let gold = 0;
-    let goldMatched = 0;
-    let goldDirect = 0;
-    let goldDirectMatched = 0;
-    let predicted = 0;
-    let predictedMatched = 0;
-    // Diagnostic (not a README metric): for matched gold attributions whose source has capitalised words,
-    // whether the best-matching prediction's speaker shares one of them (a rough speaker accuracy).
-    let named = 0;
-    let namedRight = 0;
-    for (const doc of docs) {
-      const quotes = analyzeText(doc.text, 'text').quotes;
-      const predBags = quotes.map((q) => tokenBag(q.text));
-      const goldBags = doc.attributions.map((a) => tokenBag(a.content.text));
-      const predHit = new Array<boolean>(predBags.length).fill(false);
-      doc.attributions.forEach((a, gi) => {
-        let hit = false;
-        let best = -1;
-        let bestF = 0;
-        predBags.forEach((p, pi) => {
-          const f = overlapF1(goldBags[gi]!, p);
-          if (f >= MATCH) {
-            hit = true;
-            predHit[pi] = true;
-            if (f > bestF) [best, bestF] = [pi, f];
-          }
-        });
-        const sourceNames = a.source === null ? null : capitalisedWords(a.source.text);
-        if (hit && sourceNames !== null) {
-          named++;
-          const speaker = quotes[best]!.speaker;
-          if (speaker !== null && nameWords(speaker).some((w) => sourceNames.includes(w))) namedRight++;
-        }
-        gold++;
-        if (hit) goldMatched++;
-        if (a.direct) {
-          goldDirect++;
-          if (hit) goldDirectMatched++;
-        }
-      });
-      predicted += predBags.length;
-      predictedMatched += predHit.filter(Boolean).length;
-    }
-    const p = predicted === 0 ? 0 : predictedMatched / predicted;
-    const r = gold === 0 ? 0 : goldMatched / gold;
-    const rDirect = goldDirect === 0 ? 0 : goldDirectMatched / goldDirect;
-    const base = { baselineName: 'compromise' } as const;
-    return [
-      { metric: 'polnear.content_p', value: p, baseline: 0.668, ...base },
-      { metric: 'polnear.content_r', value: r, baseline: 0.241, ...base },
-      { metric: 'polnear.content_f1', value: f1(p, r), baseline: 0.354, target: 0.5, ...base },
-      { metric: 'polnear.content_r_direct', value: rDirect, baseline: 0.796, target: 0.9, ...base },
-      { metric: 'polnear.speaker_named_acc', value: named === 0 ? 0 : namedRight / named },
-      { metric: 'polnear.quotes_per_doc', value: docs.length === 0 ? 0 : predicted / docs.length },
-    ];
+    const verbose = process.env['BRIEFBOT_EVAL_VERBOSE'] === '1';
+    const results = docs.map((doc) => scoreDoc(doc, verbose && partOf(doc.id) === 'tuning'));
+    return Promise.resolve(withParts(results, (r) => r.id, aggregate));
   },
 };
