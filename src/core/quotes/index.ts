@@ -7,7 +7,7 @@ import type { Found } from './found.js';
 import { quoteScore } from './rank.js';
 import { findReported } from './reported.js';
 import { tokenize } from './tokens.js';
-import { buildNameIndex, isOrgName, resolveSource, subjectMentions, type Mention, type NameIndex } from './speaker.js';
+import { buildNameIndex, isOrgName, resolveSource, type Mention, type NameIndex } from './speaker.js';
 
 /** Whether `item` overlaps (or, with `inside`, lies within) one of `sorted`, which are disjoint and in text order. */
 function makeProbe(sorted: readonly Found[]): (item: Found, inside: boolean) => boolean {
@@ -54,24 +54,42 @@ interface Resolved {
   readonly speaker: string | null;
 }
 
-function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonly Mention[]): Resolved[] {
+type Gender = 'female' | 'male';
+
+const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', him: 'male', she: 'female', her: 'female' };
+
+function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonly Mention[], genders: ReadonlyMap<string, Gender>): Resolved[] {
   const out: Resolved[] = [];
-  let lastPerson: Mention | null = null;
+  // Recent named people, newest last: speakers of earlier quotes and the people sentences open with.
+  const recent: Mention[] = [];
+  const remember = (mention: Mention) => {
+    const i = recent.findIndex((c) => c.name === mention.name);
+    if (i >= 0) recent.splice(i, 1);
+    recent.push(mention);
+    if (recent.length > 8) recent.shift();
+  };
   let lastOrg: string | null = null;
   let lastDirect: string | null = null;
   let m = 0;
-  let lastMention: Mention | null = null;
   for (const found of items) {
-    while (m < mentions.length && mentions[m]!.at < found.at) lastMention = mentions[m++]!;
+    while (m < mentions.length && mentions[m]!.at < found.at) remember(mentions[m++]!);
     let speaker: string | null = null;
+    let person = false;
     if (found.source !== null) {
       const r = resolveSource(found.source, index);
-      if (r.kind === 'name') speaker = r.name;
+      if (r.kind === 'name') [speaker, person] = [r.name, r.person];
       else if (r.kind === 'pronoun') {
-        if (r.pronoun === 'he' || r.pronoun === 'she' || r.pronoun === 'him' || r.pronoun === 'her') {
-          const candidates: Mention[] = [lastPerson, lastMention].filter((c): c is Mention => c !== null);
-          candidates.sort((a, b) => b.at - a.at);
-          speaker = candidates[0]?.name ?? null;
+        const gender = PRONOUN_GENDER[r.pronoun];
+        if (gender !== undefined) {
+          // The latest named person the pronoun can stand for: one known to be of the other gender is skipped.
+          for (let i = recent.length - 1; i >= 0; i--) {
+            const known = genders.get(recent[i]!.name);
+            if (known === undefined || known === gender) {
+              speaker = recent[i]!.name;
+              person = true;
+              break;
+            }
+          }
         } else if (r.pronoun === 'they' || r.pronoun === 'it') speaker = lastOrg;
       }
     } else if (found.kind === 'direct' && found.sameAsPrevious) speaker = lastDirect;
@@ -79,10 +97,40 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
     if (speaker !== null && NOT_A_SOURCE.has(speaker.toLowerCase())) speaker = null;
     if (speaker !== null) {
       if (isOrgName(speaker)) lastOrg = speaker;
-      else lastPerson = { at: found.at, name: speaker };
+      else if (person) remember({ at: found.at, name: speaker });
     }
     if (found.kind === 'direct') lastDirect = speaker;
     out.push({ found, speaker });
+  }
+  return out;
+}
+
+/** The first person of the people stage named in each sentence, in text order: what "he" or "she" points back to. */
+function personMentions(people: readonly Person[], sentences: readonly Sentence[]): Mention[] {
+  const spans = people.flatMap((p) => p.spans.map((s) => ({ at: s.start, name: p.name }))).sort((a, b) => a.at - b.at);
+  const out: Mention[] = [];
+  let k = 0;
+  for (const s of sentences) {
+    while (k < spans.length && spans[k]!.at < s.start) k++;
+    if (k < spans.length && spans[k]!.at < s.end) out.push(spans[k]!);
+  }
+  return out;
+}
+
+const FEMALE_TITLE = /\b(?:Mrs|Ms|Miss|Mme|Madam|Dame|Lady|Queen|Princess|Sister)\.?\s+$/u;
+const MALE_TITLE = /\b(?:Mr|Sir|Lord|King|Prince|Father|Brother)\.?\s+$/u;
+
+/** Genders the text states by a title before a name ("Mrs. Clinton", "Mr. Clinton"); a person called both is left out. */
+function statedGenders(body: string, people: readonly Person[]): Map<string, Gender> {
+  const out = new Map<string, Gender>();
+  for (const p of people) {
+    const seen = new Set<Gender>();
+    for (const span of p.spans) {
+      const before = body.slice(Math.max(0, span.start - 12), span.start);
+      if (FEMALE_TITLE.test(before)) seen.add('female');
+      else if (MALE_TITLE.test(before)) seen.add('male');
+    }
+    if (seen.size === 1) out.set(p.name, [...seen][0]!);
   }
   return out;
 }
@@ -106,7 +154,7 @@ export function findQuotes(fullBody: string, allSentences: readonly Sentence[], 
   const directCues = new Map(direct.filter((d) => d.cueStart >= 0).map((d) => [d.cueStart, d.source ?? []] as const));
   const reported = findReported(body, tokens, sentences, directCues);
   const index = buildNameIndex(tokens, people);
-  const resolved = resolveAll(merge(direct, reported), index, subjectMentions(tokens, sentences, index));
+  const resolved = resolveAll(merge(direct, reported), index, personMentions(people, sentences), statedGenders(body, people));
   return resolved
     .map(({ found, speaker }) => ({
       start: found.start,

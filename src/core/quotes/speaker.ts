@@ -177,15 +177,102 @@ export type SourceResolution =
   | { readonly kind: 'pronoun'; readonly pronoun: string }
   | { readonly kind: 'none' };
 
+/** Words that open a post-modifier of a noun phrase ("a spokeswoman for the ministry", "sources familiar with the talks"). */
+const POST_MODIFIERS = new Set(['of', 'for', 'at', 'with', 'from', 'by', 'in', 'on', 'familiar', 'close', 'involved', 'who', 'whose', 'to']);
+
+/** Words that open a quantity or a group rather than a name ("Six in 10 voters", "Nearly half", "Some advocates"). */
+const QUANTIFIERS = new Set(['a', 'an', 'the', 'some', 'many', 'most', 'few', 'several', 'nearly', 'about', 'almost', 'half',
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'both', 'all', 'other', 'another',
+  'more', 'fewer', 'roughly', 'only', 'just', 'over', 'under', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'each']);
+
+const MAX_PHRASE_WORDS = 10;
+
+/** Words that show a clause, not a noun phrase: the source words ran on into a verb ("Cook did not", "Kaine now"). */
+const CLAUSE_WORDS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'will',
+  'would', 'can', 'could', 'should', 'may', 'might', 'must', 'not', 'never', 'now', 'then', 'even', 'however', 'also',
+  'still', 'long', 'since', 'later', 'again', 'once', 'yet', 'just', 'already', 'took', 'went', 'made', 'gave', 'came',
+  'began', 'got', 'put', 'left', 'hit', 'told', 'said', 'says', 'and', 'or', 'but', 'when', 'while', 'as', 'if']);
+const MID_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'a', 'an', 'this', 'that']);
+
+/** Whether the words before the head noun read as a clause (a verb or an auxiliary among them). */
+function readsAsClause(core: readonly Token[]): boolean {
+  return core.some((t, i) => {
+    if (CLAUSE_WORDS.has(t.lower) || /n[’']t$/u.test(t.lower)) return true;
+    if (i > 0 && MID_DETERMINERS.has(t.lower)) return true;
+    // "Rubio flipped", "Sherry smiled": a past form right after a capitalised word.
+    return i > 0 && /[a-z]ed$/u.test(t.text) && isUpperStart(core[i - 1]!.text) && !/['’]s?$/u.test(core[i - 1]!.text);
+  });
+}
+
+/** The tokens as written: a space only where the text had one ("P&G", "Trump’s" stay whole). */
+function asWritten(tokens: readonly Token[]): string {
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i > 0 && t.start > tokens[i - 1]!.end) out += ' ';
+    out += t.text;
+  }
+  return out;
+}
+
+/** Whether the phrase ends with a person's name of two or more words ("… voter Stephanie Hooton"). */
+function endsWithFullName(phrase: readonly Token[]): boolean {
+  const runs = capitalisedRuns(phrase);
+  const last = runs[runs.length - 1];
+  const lastWord = phrase.filter((t) => t.word).pop();
+  if (last === undefined || lastWord === undefined || last.end !== lastWord.end) return false;
+  const words = last.words.map(bare).filter((w, i) => !(i === 0 && LEADERS.has(w.toLowerCase())));
+  return words.length >= 2 && !isOrgName(words.join(' '));
+}
+
+/**
+ * A source whose head is a common noun, kept whole as the text names it: "the witness", "a spokeswoman
+ * for the ministry", "sources familiar with the talks", "Trump’s campaign", "Six in 10 voters". Null
+ * when the head is a name ("Sen. Tom Carper of Delaware", "former secretary of state Hillary Clinton").
+ */
+export function commonNounSource(phrase: readonly Token[]): string | null {
+  const words = phrase.filter((t) => t.word);
+  if (words.length === 0 || words.length > MAX_PHRASE_WORDS || endsWithFullName(phrase)) return null;
+  let coreEnd = words.findIndex((t, i) => i > 0 && POST_MODIFIERS.has(t.lower));
+  if (coreEnd < 0) coreEnd = words.length;
+  const head = words[coreEnd - 1]!;
+  const first = words[0]!;
+  if (readsAsClause(words.slice(0, coreEnd))) return null;
+  if (isUpperStart(head.text)) {
+    // A capitalised head counts only as the opener of a quantity ("Six in 10 …", "Nearly half").
+    if (coreEnd !== 1 || !(QUANTIFIERS.has(first.lower) || /^\d/u.test(first.text))) return null;
+    if (coreEnd === words.length && (first.lower === 'a' || first.lower === 'the')) return null;
+  } else if (!/^\p{Ll}/u.test(head.text) && !/^\d/u.test(head.text)) return null;
+  // A title alone before the name is handled by the name path ("spokeswoman Hope Hicks" ends in a name).
+  if (TITLE_WORDS.has(head.lower) && coreEnd === words.length && words.length === 1) return null;
+  const from = phrase.indexOf(first);
+  const to = phrase.indexOf(words[words.length - 1]!);
+  return asWritten(phrase.slice(from, to + 1));
+}
+
+/** Of the comma-separated parts of a source ("the White House spokesman, Josh Earnest,"), the one that names a person. */
+function mainSegment(phrase: readonly Token[]): readonly Token[] {
+  const segments: Token[][] = [[]];
+  for (const t of phrase) {
+    if (!t.word && t.text === ',') segments.push([]);
+    else segments[segments.length - 1]!.push(t);
+  }
+  const filled = segments.filter((s) => s.some((t) => t.word));
+  if (filled.length <= 1) return filled[0] ?? phrase;
+  return filled.find((s) => endsWithFullName(s)) ?? filled[0]!;
+}
+
 /** Resolves the words of a source phrase, without looking at the surrounding text for pronouns. */
 export function resolveSource(fullPhrase: readonly Token[], index: NameIndex): SourceResolution {
   // A party-and-state tag or other aside in brackets is not part of the name: "Chuck Grassley (R-Iowa)".
   const bracket = fullPhrase.findIndex((t) => !t.word && t.text === '(');
-  const phrase = bracket > 0 ? fullPhrase.slice(0, bracket) : fullPhrase;
+  const phrase = mainSegment(bracket > 0 ? fullPhrase.slice(0, bracket) : fullPhrase);
   const words = phrase.filter((t) => t.word);
   if (words.length === 0) return { kind: 'none' };
   const first = words[0]!;
   if (words.length <= 2 && isPronoun(first.lower)) return { kind: 'pronoun', pronoun: first.lower };
+  const common = commonNounSource(phrase);
+  if (common !== null) return { kind: 'name', name: common, person: false };
   const runs = capitalisedRuns(phrase);
   // The last capitalised run is the name in "Hanoi's Party chief Vuong Dinh Hue".
   let chosen: string[] | undefined;
