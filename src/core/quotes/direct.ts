@@ -16,6 +16,8 @@ const TITLE_CUES = new Set(['titled', 'entitled', 'called', 'dubbed', 'named', '
   'words', 'label', 'labeled', 'labelled', 'branded', 'as', 'so-called']);
 
 const MAX_MIXED_TAIL = 600;
+/** A sentence after a quote this short can be its attribution alone ("Trump said."); a longer one says more. */
+const MAX_ATTRIBUTION_SENTENCE_WORDS = 10;
 const SMALL_WORDS = new Set(['and', 'of', 'the', 'in', 'for', 'on', 'a', 'an', 'to', 'with', 'at', 'by', 'or', 'from']);
 
 /** Most words capitalised and no sentence punctuation: a name or title ("Investment and Development Cooperation"). */
@@ -63,7 +65,20 @@ function partsOf(body: string, all: readonly Token[], sentences: readonly Senten
     if (so >= 0) cursor = so;
     const sc = sentenceAt(sentences, Math.min(span.close, body.length - 1), cursor);
     const beforeFrom = Math.max(so >= 0 ? sentences[so]!.start : span.open, prev && prev.close < span.open ? prev.close + 1 : 0);
-    const afterTo = Math.min(sc >= 0 ? sentences[sc]!.end : span.close + 1, next ? next.open : body.length);
+    let afterEnd = sc >= 0 ? sentences[sc]!.end : span.close + 1;
+    // "“… missing.” Trump said." / "“… who knows?” Trump told ITV": the splitter ended the sentence at the
+    // closing mark, so the attribution is the next sentence of the paragraph.
+    const following = sc >= 0 ? sentences[sc + 1] : undefined;
+    if (
+      sc >= 0 &&
+      afterEnd <= span.close + 1 &&
+      following !== undefined &&
+      following.paragraph === sentences[sc]!.paragraph &&
+      countWords(following.text) <= MAX_ATTRIBUTION_SENTENCE_WORDS
+    ) {
+      afterEnd = following.end;
+    }
+    const afterTo = Math.min(afterEnd, next ? next.open : body.length);
     // A comma before the closing mark belongs to the sentence around the quote, not to the quote.
     const raw = body.slice(span.start, span.end);
     const text = raw.replace(/[,;:]$/u, '');
@@ -130,6 +145,7 @@ export function findDirect(body: string, all: readonly Token[], sentences: reado
   const spans = findQuoteSpans(body);
   const parts = partsOf(body, all, sentences, spans).filter((p) => isSpeech(all, p));
   const out: Found[] = [];
+  let lastAttributedParagraph = -1;
   let i = 0;
   while (i < parts.length) {
     const group = [parts[i]!];
@@ -182,8 +198,11 @@ export function findDirect(body: string, all: readonly Token[], sentences: reado
       cue: attribution?.cue ?? null,
       cueStart: attribution?.cueStart ?? -1,
       at: attribution?.cueStart ?? first.span.start,
-      sameAsPrevious: attribution === null && first.opensParagraph,
+      // A quote with no attribution of its own that opens a paragraph, or that follows the speaker's
+      // attributed quote in the same paragraph ("“A,” Spencer said, as …. “B.”"), goes on with that speaker.
+      sameAsPrevious: attribution === null && (first.opensParagraph || lastAttributedParagraph === first.span.paragraph),
     });
+    if (attribution !== null) lastAttributedParagraph = lastPart.span.paragraph;
   }
   return out;
 }

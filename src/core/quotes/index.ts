@@ -69,7 +69,7 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
     if (recent.length > 8) recent.shift();
   };
   let lastOrg: string | null = null;
-  let lastDirect: string | null = null;
+  let lastSpeaker: string | null = null;
   let m = 0;
   for (const found of items) {
     while (m < mentions.length && mentions[m]!.at < found.at) remember(mentions[m++]!);
@@ -92,14 +92,15 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
           }
         } else if (r.pronoun === 'they' || r.pronoun === 'it') speaker = lastOrg;
       }
-    } else if (found.kind === 'direct' && found.sameAsPrevious) speaker = lastDirect;
+    } else if (found.kind === 'direct' && found.sameAsPrevious) speaker = lastSpeaker;
     // "When you think of X, …" read with "When" as its subject: a conjunction names nobody.
     if (speaker !== null && NOT_A_SOURCE.has(speaker.toLowerCase())) speaker = null;
     if (speaker !== null) {
       if (isOrgName(speaker)) lastOrg = speaker;
       else if (person) remember({ at: found.at, name: speaker });
     }
-    if (found.kind === 'direct') lastDirect = speaker;
+    // A paragraph of quotation that follows "Kerry said that …" continues Kerry, whether that was direct or reported.
+    if (found.kind === 'direct' || speaker !== null) lastSpeaker = speaker;
     out.push({ found, speaker });
   }
   return out;
