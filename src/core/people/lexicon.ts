@@ -38,6 +38,7 @@ export const ROLE_WORDS = words(`
   candidate challenger incumbent rebel activist dissident negotiator mediator
   speaker whip treasurer controller auditor inspector superintendent constable detective officer
   superintendent chairman president-elect premier-elect nominee
+  councillor councilor councilman councilwoman alderman alderwoman trustee sheriff
   father mother son daughter wife husband brother sister widow uncle aunt
   democrat republican socialist communist conservative liberal tory nationalist separatist lawmaker legislator
   mp deputy militant guerrilla warlord dictator strongman tycoon magnate billionaire millionaire

@@ -7,7 +7,7 @@ import type { Found } from './found.js';
 import { quoteScore } from './rank.js';
 import { findReported } from './reported.js';
 import { tokenize } from './tokens.js';
-import { buildNameIndex, isOrgName, resolveSource, type Mention, type NameIndex } from './speaker.js';
+import { buildNameIndex, isOrgName, resolveSource, subjectMentions, type Mention, type NameIndex } from './speaker.js';
 
 /** Whether `item` overlaps (or, with `inside`, lies within) one of `sorted`, which are disjoint and in text order. */
 function makeProbe(sorted: readonly Found[]): (item: Found, inside: boolean) => boolean {
@@ -155,7 +155,9 @@ export function findQuotes(fullBody: string, allSentences: readonly Sentence[], 
   const directCues = new Map(direct.filter((d) => d.cueStart >= 0).map((d) => [d.cueStart, d.source ?? []] as const));
   const reported = findReported(body, tokens, sentences, directCues);
   const index = buildNameIndex(tokens, people);
-  const resolved = resolveAll(merge(direct, reported), index, personMentions(people, sentences), statedGenders(body, people));
+  // Without the people stage (the text alone), the capitalised subjects of sentences stand in for it.
+  const mentions = people.length > 0 ? personMentions(people, sentences) : subjectMentions(tokens, sentences, index);
+  const resolved = resolveAll(merge(direct, reported), index, mentions, statedGenders(body, people));
   return resolved
     .map(({ found, speaker }) => ({
       start: found.start,

@@ -289,7 +289,8 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
       if (inv !== null) return [...found, ...inv];
     }
     // Forward: "X said (that) Y", with X at the start of the sentence or after an opening phrase.
-    let source = afterRelative(sourceBefore(tokens.slice(Math.max(0, k - 30), k))).filter((x) => x.word);
+    // A bracketed tag stays as a mark so that the speaker stage can cut it off ("Sen. Bernie Sanders (I-Vt.)").
+    let source = afterRelative(sourceBefore(tokens.slice(Math.max(0, k - 30), k))).filter((x) => x.word || x.text === '(');
     if (source.length === 0 || source.length > 8 || !plausibleSource(source)) {
       // "…, in which he says Y": the pronoun right before the cue is the source.
       let j = k - 1;

@@ -4,6 +4,7 @@
  * Names come from the people stage when it has run, and otherwise from the capitalised word runs of
  * the text itself, so that a surname resolves to the fullest name the story gives for it.
  */
+import { isCommonWord, isKnownName } from '../people/gazetteer.js';
 import type { Person } from '../types.js';
 import { isUpperStart, tokensIn, type Token } from './tokens.js';
 
@@ -143,24 +144,36 @@ export function buildNameIndex(tokens: readonly Token[], people: readonly Person
     consider(words[words.length - 1]!.toLowerCase(), full);
     if (!isInitial(words[0]!)) consider(words[0]!.toLowerCase(), full);
   }
+  // People of the people stage override the text's runs; of two sharing a surname, the more mentioned wins.
+  const mentions = new Map<string, number>();
+  const claim = (key: string, p: Person) => {
+    if ((mentions.get(key) ?? -1) >= p.mentions) return;
+    mentions.set(key, p.mentions);
+    byToken.set(key, p.name);
+  };
   for (const p of people) {
     const parts = p.name.split(/\s+/u);
     if (parts.length < 2) continue;
-    byToken.set(parts[parts.length - 1]!.toLowerCase(), p.name);
-    for (const a of p.aliases) if (!a.includes(' ')) byToken.set(a.toLowerCase(), p.name);
+    claim(parts[parts.length - 1]!.toLowerCase(), p);
+    for (const a of p.aliases) if (!a.includes(' ')) claim(a.toLowerCase(), p);
   }
   return { byToken, follows, people };
 }
 
-/** A person from the people stage that a name form belongs to. */
+/**
+ * A person from the people stage that a name form belongs to. Two people who share a surname are two:
+ * a bare "Clinton" goes to the one the story mentions most, not to whichever was listed last.
+ */
 function personFor(name: string, people: readonly Person[]): string | undefined {
   const lower = name.toLowerCase();
+  let best: Person | undefined;
   for (const p of people) {
     const full = p.name.toLowerCase();
-    if (full === lower || full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`)) return p.name;
-    if (p.aliases.some((a) => a.toLowerCase() === lower)) return p.name;
+    if (full === lower) return p.name;
+    const matches = full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`) || p.aliases.some((a) => a.toLowerCase() === lower);
+    if (matches && (best === undefined || p.mentions > best.mentions)) best = p;
   }
-  return undefined;
+  return best?.name;
 }
 
 const PLACE_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with', 'in']);
@@ -238,11 +251,13 @@ export function commonNounSource(phrase: readonly Token[]): string | null {
   const head = words[coreEnd - 1]!;
   const first = words[0]!;
   if (readsAsClause(words.slice(0, coreEnd))) return null;
-  if (isUpperStart(head.text)) {
+  // "Sources familiar with the talks", "Officials": a common noun capitalised only because it opens the sentence.
+  const opener = coreEnd === 1 && isCommonWord(head.lower) && !isKnownName(head.lower);
+  if (isUpperStart(head.text) && !opener) {
     // A capitalised head counts only as the opener of a quantity ("Six in 10 …", "Nearly half").
     if (coreEnd !== 1 || !(QUANTIFIERS.has(first.lower) || /^\d/u.test(first.text))) return null;
     if (coreEnd === words.length && (first.lower === 'a' || first.lower === 'the')) return null;
-  } else if (!/^\p{Ll}/u.test(head.text) && !/^\d/u.test(head.text)) return null;
+  } else if (!opener && !/^\p{Ll}/u.test(head.text) && !/^\d/u.test(head.text)) return null;
   // A title alone before the name is handled by the name path ("spokeswoman Hope Hicks" ends in a name).
   if (TITLE_WORDS.has(head.lower) && coreEnd === words.length && words.length === 1) return null;
   const from = phrase.indexOf(first);
@@ -297,8 +312,10 @@ export function resolveSource(fullPhrase: readonly Token[], index: NameIndex): S
   }
   let name = chosen.join(' ');
   if (isOrgName(name)) {
-    // Keep an organisation's own words, but not a trailing possessive.
-    return { kind: 'name', name, person: false };
+    // Keep an organisation's own words, but not a trailing possessive; "the" stays as the text names it
+    // ("the State Department").
+    const the = words.length > chosen.length && words[words.length - chosen.length - 1]!.lower === 'the';
+    return { kind: 'name', name: the ? `the ${name}` : name, person: false };
   }
   const fromPeople = personFor(name, index.people);
   if (fromPeople !== undefined) return { kind: 'name', name: fromPeople, person: true };
@@ -332,7 +349,8 @@ export function subjectMentions(all: readonly Token[], sentences: readonly { sta
       if (full === undefined && words.length === 1 && run.start === tokens[0]?.start && run.words.length === 1) {
         const next = tokens[1];
         const w = words[0]!;
-        if (next !== undefined && next.word && next.text === next.lower && !SUBJECT_STOP.has(next.lower) && w !== w.toUpperCase() && !LEADERS.has(w.toLowerCase())) full = w;
+        // Only a known name: "Federal inspectors arrived" has no person in it.
+        if (next !== undefined && next.word && next.text === next.lower && !SUBJECT_STOP.has(next.lower) && w !== w.toUpperCase() && !LEADERS.has(w.toLowerCase()) && isKnownName(w)) full = w;
       }
       if (full === undefined) continue;
       out.push({ at: run.start, name: full });
