@@ -64,7 +64,10 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   const sharedOn = config.sharedLibrary ?? true;
   let source: SharedLibrary | null = null;
   if (sharedOn) {
-    source = deps.source ?? (library = await LiveArticleLibrary.open(config.articlesDir, { warn: (message) => logger.warn({ articlesDir: config.articlesDir }, message) }));
+    source = deps.source ?? (library = await LiveArticleLibrary.open(config.articlesDir, {
+        warn: (message) => logger.warn({ articlesDir: config.articlesDir }, message),
+        ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
+      }));
   }
   let store: Store | null = null;
   try {

@@ -26,6 +26,8 @@ export interface BotConfig {
   readonly hotBriefings?: number;
   /** INGEST_ALLOW_PRIVATE=true: fetch from private/loopback addresses (tests, intranets). */
   readonly allowPrivate?: boolean;
+  /** BRIEFBOT_CACHE_DIR: where the shared folder's analyses are cached (default ARTICLES_DIR/.cache/briefbot). */
+  readonly cacheDir?: string;
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -92,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     retentionDays: e.GUILD_DATA_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
     hotBriefings: e.HOT_BRIEFINGS ?? DEFAULT_HOT_BRIEFINGS,
     allowPrivate: e.INGEST_ALLOW_PRIVATE === 'true',
+    ...(e.BRIEFBOT_CACHE_DIR ? { cacheDir: e.BRIEFBOT_CACHE_DIR } : {}),
   };
 }
