@@ -3,8 +3,7 @@
  * (a row lock on PostgreSQL), so shards starting together migrate once. A database that has run a
  * migration this code does not know was made by a newer briefbot: refuse to start rather than guess.
  */
-import { sql, type Kysely } from 'kysely';
-import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
 import { StoreError, storeErrorOf } from './errors.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
