@@ -36,8 +36,10 @@ function openSqlite(file: string, busyTimeoutMs: number): Kysely<Database> {
 
 function openPostgres(url: string, poolSize: number, onError: (error: Error) => void): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
-  // An idle client losing its connection (server restart) must not crash the process.
+  // A client losing its connection (server restart, terminated backend) must not crash the process:
+  // idle ones report through the pool, and one checked out between queries reports on itself.
   pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -93,7 +93,7 @@ export function botEnv(emulator: Emulator, extra: Record<string, string> = {}): 
 
 export async function startBotAgainstEmulator(options: StartBotOptions): Promise<EmulatedBot> {
   const ownsEmulator = !options.emulator;
-  const emulator = options.emulator ?? (await startEmulator({ heartbeatIntervalMs: 1000, ...options.emulatorOptions }));
+  const emulator = options.emulator ?? (await startEmulator({ heartbeatIntervalMs: 1000, waitTimeoutMs: 15_000, ...options.emulatorOptions }));
   const dataDir = options.store ? null : mkdtempSync(join(tmpdir(), 'briefbot-data-'));
   const store: StoreLocation = options.store ?? { kind: 'sqlite', file: join(dataDir!, 'briefbot.sqlite') };
   const launch = () =>

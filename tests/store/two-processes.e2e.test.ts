@@ -68,7 +68,7 @@ describe.skipIf(!pgUp)('two bot processes on one PostgreSQL', () => {
     database = await freshPostgres();
     articles = await makeArticlesDir();
     cwd = await mkdtemp(join(tmpdir(), 'briefbot-two-'));
-    [first, second] = await Promise.all([startEmulator({ heartbeatIntervalMs: 1000 }), startEmulator({ heartbeatIntervalMs: 1000 })]);
+    [first, second] = await Promise.all([startEmulator({ heartbeatIntervalMs: 1000, waitTimeoutMs: 15_000 }), startEmulator({ heartbeatIntervalMs: 1000, waitTimeoutMs: 15_000 })]);
     const env = { ARTICLES_DIR: articles.dir, DATABASE_URL: (database.location as { url: string }).url };
     // Both start at once: the migrations run once, under the migrator's lock.
     [a, b] = await Promise.all([startProcess(first, env, cwd), startProcess(second, env, cwd)]);
