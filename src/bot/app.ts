@@ -8,7 +8,9 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
 import { commandDefinitions, commands } from '../../commands/index.js';
 import type { Briefing } from '../core/types.js';
+import { DEFAULT_DELIVERY_SETTINGS, Delivery, restPoster, type ChannelPoster } from '../delivery/index.js';
 import { createLibraryInteractions } from '../ingest/discord/index.js';
+import { systemClock, type Clock } from '../jobs/index.js';
 import { LiveArticleLibrary } from '../library/live.js';
 import { AnalysisPool } from '../library/pool.js';
 import { Scopes, type SharedLibrary } from '../scope/index.js';
@@ -32,6 +34,10 @@ export interface BotDeps {
   readonly logger?: Logger;
   /** How ingested briefings are analysed; by default in a worker thread, off the thread that answers Discord. */
   readonly analyze?: (bytes: Uint8Array, fileName: string) => Promise<Briefing>;
+  /** The schedulers' clock (tests move it by hand). */
+  readonly clock?: Clock;
+  /** `run: false`: the job runner does not poll by itself (tests tick it); `owner` names this process's leases. */
+  readonly delivery?: { readonly run?: boolean; readonly owner?: string };
 }
 
 export interface RunningBot {
@@ -106,9 +112,27 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     }, STORE_RETRY_MS);
     retry.unref();
   }
+  const summaries = new SummaryCache();
+  // Set once connected: posts wait (their jobs retry) until then.
+  let poster: ChannelPoster | null = null;
+  // Feeds, announcements and digests live in the database: without one at start they stay off.
+  const delivery = store
+    ? new Delivery({
+        store,
+        scopes,
+        summaries,
+        logger,
+        clock: deps.clock ?? systemClock,
+        settings: { ...DEFAULT_DELIVERY_SETTINGS, ...config.delivery },
+        fetch: { allowPrivate: config.allowPrivate ?? false },
+        poster: () => poster,
+        ...(deps.delivery?.owner ? { owner: deps.delivery.owner } : {}),
+      })
+    : null;
   const context: BotContext = {
     scopes,
-    summaries: new SummaryCache(),
+    ...(delivery ? { delivery } : {}),
+    summaries,
     logger,
     allowPrivate: config.allowPrivate ?? false,
     ...(config.ingestRoleId ? { ingestRoleId: config.ingestRoleId } : {}),
@@ -135,6 +159,8 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   const ready = new Promise<void>((resolve) => {
     client.once(Events.ClientReady, async (c) => {
       logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected');
+      poster = restPoster(client.rest);
+      await delivery?.start({ run: deps.delivery?.run ?? true }).catch((error: unknown) => logger.error({ err: error }, 'could not start feeds, announcements and digests'));
       presence.start();
       // Under the ShardingManager only shard 0 registers, so N shards make one request, not N.
       const registers = client.shard ? client.shard.ids.includes(0) : true;
@@ -151,6 +177,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   const closeAll = async () => {
     if (retry) clearInterval(retry);
     presence.stop();
+    await delivery?.stop();
     scopes.close();
     index?.close();
     await client.destroy();

@@ -6,6 +6,7 @@
 import type { ApplicationCommandType} from 'discord.js';
 import { ApplicationCommandOptionType, type APIEmbed, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import type { Logger } from 'pino';
+import type { Delivery } from '../delivery/hub.js';
 import type { Scope, Scopes } from '../scope/scopes.js';
 import type { Choice } from './limits.js';
 import type { SummaryCache } from './summaries.js';
@@ -84,6 +85,8 @@ export interface BotContext {
   readonly ingestRoleId?: string;
   /** INGEST_ALLOW_PRIVATE=true: fetch from private/loopback addresses (tests, intranets). */
   readonly allowPrivate: boolean;
+  /** Feeds, announcements and scheduled digests; absent without a database. */
+  readonly delivery?: Delivery;
 }
 
 export interface CommandCall<A> {

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { DeliverySettings } from '../delivery/hub.js';
 import type { StoreLocation } from '../store/index.js';
 
 export interface BotConfig {
@@ -28,6 +29,8 @@ export interface BotConfig {
   readonly allowPrivate?: boolean;
   /** BRIEFBOT_CACHE_DIR: where the shared folder's analyses are cached (default ARTICLES_DIR/.cache/briefbot). */
   readonly cacheDir?: string;
+  /** Feed polling, announcement bursts and job runner settings (FEED_POLL_MINUTES, …). */
+  readonly delivery?: Partial<DeliverySettings>;
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -62,6 +65,10 @@ const EnvSchema = z.object({
   DATABASE_URL: optional(z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/briefbot')),
   SHARED_LIBRARY: optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
   GUILD_DATA_RETENTION_DAYS: optional(z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(0, 'must be 0 or more')),
+  FEED_POLL_MINUTES: optional(z.coerce.number({ error: 'must be a number of minutes' }).int('must be a whole number of minutes').min(5, 'must be at least 5 (feeds are not polled more often)').max(1440, 'must be at most 1440 (a day)')),
+  FEED_MAX_FAILURES: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100')),
+  FEEDS_PER_SERVER: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000')),
+  ANNOUNCE_BURST_SECONDS: optional(z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(0, 'must be 0 or more').max(600, 'must be at most 600')),
   HOT_BRIEFINGS: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(100, 'must be at least 100')),
 });
 
@@ -95,5 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     hotBriefings: e.HOT_BRIEFINGS ?? DEFAULT_HOT_BRIEFINGS,
     allowPrivate: e.INGEST_ALLOW_PRIVATE === 'true',
     ...(e.BRIEFBOT_CACHE_DIR ? { cacheDir: e.BRIEFBOT_CACHE_DIR } : {}),
+    delivery: {
+      ...(e.FEED_POLL_MINUTES !== undefined ? { feedIntervalMs: e.FEED_POLL_MINUTES * 60_000 } : {}),
+      ...(e.FEED_MAX_FAILURES !== undefined ? { feedMaxFailures: e.FEED_MAX_FAILURES } : {}),
+      ...(e.FEEDS_PER_SERVER !== undefined ? { maxFeedsPerGuild: e.FEEDS_PER_SERVER } : {}),
+      ...(e.ANNOUNCE_BURST_SECONDS !== undefined ? { burstMs: e.ANNOUNCE_BURST_SECONDS * 1000 } : {}),
+    },
   };
 }

@@ -47,6 +47,7 @@ function payload(message: BotMessage, ephemeral: boolean): object {
 export class Responder {
   private deferring: Promise<void> | null = null;
   private acknowledged = false;
+  private deferredEphemeral = false;
   deferred = false;
 
   constructor(
@@ -54,12 +55,14 @@ export class Responder {
     private readonly mode: ComponentMode,
   ) {}
 
-  defer(): Promise<void> {
+  /** `ephemeral`: the "thinking…" is private too (for answers that will be private), so it is edited, not replaced. */
+  defer(ephemeral = false): Promise<void> {
     if (this.acknowledged) return this.deferring ?? Promise.resolve();
     this.acknowledged = true;
     this.deferred = true;
     const i = this.interaction;
-    this.deferring = (this.mode === 'update' && i.deferUpdate ? i.deferUpdate() : i.deferReply()).then(() => undefined);
+    this.deferredEphemeral = ephemeral && this.mode === 'reply';
+    this.deferring = (this.mode === 'update' && i.deferUpdate ? i.deferUpdate() : i.deferReply(this.deferredEphemeral ? { flags: MessageFlags.Ephemeral } : undefined)).then(() => undefined);
     return this.deferring;
   }
 
@@ -73,7 +76,7 @@ export class Responder {
       else await i.reply(payload(reply.message, ephemeral));
       return;
     }
-    if (!ephemeral) {
+    if (!ephemeral || this.deferredEphemeral) {
       await i.editReply(payload(reply.message, false));
       return;
     }

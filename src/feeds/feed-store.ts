@@ -133,6 +133,11 @@ export class FeedStore {
     });
   }
 
+  /** A channel that is gone: this server's feeds that posted there fall back to its announcement channel. */
+  clearChannel(guildId: string, channelId: string): Promise<number> {
+    return run(async () => Number((await this.db.updateTable('feeds').set({ channel_id: null }).where('guild_id', '=', guildId).where('channel_id', '=', channelId).executeTakeFirst()).numUpdatedRows));
+  }
+
   /** Which of these keys were seen in the feed before. */
   seenKeys(feedId: string, keys: readonly string[]): Promise<Set<string>> {
     return run(async () => {

@@ -41,7 +41,8 @@ function metaLine(briefing: Briefing): string | null {
   return parts.length > 0 ? `*${parts.join(' · ')}*` : null;
 }
 
-function viewButtons(target: BriefTarget, current: BriefView | null): ActionRow {
+/** Brief / Quotes / People / Numbers; `current` is shown pressed (null: none, as under an announcement). */
+export function viewButtons(target: BriefTarget, current: BriefView | null): ActionRow {
   const b = target.briefing;
   const specs: { view: BriefView; label: string }[] = [
     { view: 'brief', label: 'Brief' },

@@ -113,6 +113,9 @@ const USAGE: readonly string[] = [
   '`/figures article: [show:people|numbers|all]` — the people (with roles) and the numbers (with what they count).',
   '`/articles [page]` — the stored briefings, newest first.',
   '`/search query:` — full-text search over titles, bodies, people and quotes.',
+  '`/feed add url: [channel:]` · `/feed list` · `/feed remove` · `/feed refresh` — follow RSS, Atom and JSON feeds: their items become briefings here (Manage Server or the editors role).',
+  '`/announce channel:` — post each new briefing of this server there as a compact brief; a burst comes as one digest.',
+  '`/schedule digest channel: every: at: timezone:` · `/schedule list` · `/schedule remove` — a daily or weekly digest of what is new.',
   '`/help` — this message.',
 ];
 

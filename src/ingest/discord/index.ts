@@ -3,13 +3,16 @@
  * and a dispatcher that claims the interactions they own before the read-only router sees them.
  */
 import type { Interaction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { announceCommand } from '../../../commands/announce.js';
+import { feedCommand } from '../../../commands/feed.js';
 import { ingestCommand } from '../../../commands/ingest.js';
 import { removeCommand } from '../../../commands/remove.js';
+import { scheduleCommand } from '../../../commands/schedule.js';
 import { settingsCommand } from '../../../commands/settings.js';
 import type { BotContext } from '../../bot/command.js';
 import type { LibraryCommand, LibraryCommandContext } from './kit.js';
 
-export const LIBRARY_COMMANDS: readonly LibraryCommand[] = [ingestCommand, removeCommand, settingsCommand];
+export const LIBRARY_COMMANDS: readonly LibraryCommand[] = [ingestCommand, removeCommand, settingsCommand, feedCommand, announceCommand, scheduleCommand];
 
 export function libraryCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return LIBRARY_COMMANDS.map((c) => c.definition);

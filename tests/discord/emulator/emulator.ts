@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ChannelPosts } from './channels.js';
 import { CommandStore } from './commands.js';
 import { DiscordErrors, invalidFormBody } from './errors.js';
 import { GatewayServer, type IdentifyRecord } from './gateway.js';
@@ -81,6 +82,8 @@ export class Emulator {
   readonly violations: Violation[] = [];
   readonly interactions: InteractionHandle[] = [];
   readonly gateway: GatewayServer;
+  /** Messages posted to channels, deleted channels and refused permissions. */
+  readonly channels: ChannelPosts;
   private readonly byId = new Map<string, InteractionHandle>();
   private readonly byToken = new Map<string, InteractionHandle>();
   private readonly attachments = new Map<string, StoredAttachment>();
@@ -111,6 +114,7 @@ export class Emulator {
       tokenLifetimeMs: this.options.tokenLifetimeMs,
       violate: (violation) => this.violations.push({ ...violation, at: Date.now() }),
     });
+    this.channels = new ChannelPosts(this.world, this.messages, (violation) => this.violations.push({ ...violation, at: Date.now() }));
     this.gateway = new GatewayServer({
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1000,
@@ -483,6 +487,7 @@ export class Emulator {
       };
     }
     if (parts[0] === 'applications' && parts[1] !== undefined) return this.commandRoute(method, path, parts, json);
+    if (parts[0] === 'channels' && parts.length === 3 && parts[2] === 'messages' && method === 'POST') return this.channels.post(parts[1]!, json, fullPath);
     return this.notFound(method, path);
   }
 

@@ -40,7 +40,8 @@ export interface RecordedMessage {
   loading: boolean;
   /** The interaction whose token created this message. */
   interactionId: string;
-  kind: 'original' | 'follow-up';
+  /** `channel`: posted with POST /channels/{id}/messages (announcements, digests), not through an interaction. */
+  kind: 'original' | 'follow-up' | 'channel';
   createdAt: number;
   editedAt: number | null;
   deleted: boolean;
