@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- engine|discord|library]`: prints speed figures. Benchmarks, not tests: nothing
+ * `npm run bench [-- engine|discord|library|servers|delivery]`: prints speed figures. Benchmarks, not tests: nothing
  * here fails on a stopwatch. Parts whose modules are not present are skipped with a note.
  */
 import { existsSync } from 'node:fs';
@@ -25,3 +25,4 @@ if (want('engine')) await runEngineBench();
 if (want('discord')) await optional('discord', 'discord.ts', 'runDiscordBench');
 if (want('library')) await optional('library', 'library.ts', 'runLibraryBench');
 if (want('servers')) await optional('servers', 'servers.ts', 'runServersBench');
+if (want('delivery')) await optional('delivery', 'delivery.ts', 'runDeliveryBench');

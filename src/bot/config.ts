@@ -79,6 +79,16 @@ export const NO_TOKEN_HELP = [
   'Without a token you can still read briefings offline:  npm run cli -- brief <article id or title words>',
 ].join('\n');
 
+/** Only the delivery settings given (the rest keep their defaults). */
+function deliveryOf(e: z.infer<typeof EnvSchema>): { delivery?: Partial<DeliverySettings> } {
+  const delivery: { -readonly [K in keyof DeliverySettings]?: DeliverySettings[K] } = {};
+  if (e.FEED_POLL_MINUTES !== undefined) delivery.feedIntervalMs = e.FEED_POLL_MINUTES * 60_000;
+  if (e.FEED_MAX_FAILURES !== undefined) delivery.feedMaxFailures = e.FEED_MAX_FAILURES;
+  if (e.FEEDS_PER_SERVER !== undefined) delivery.maxFeedsPerGuild = e.FEEDS_PER_SERVER;
+  if (e.ANNOUNCE_BURST_SECONDS !== undefined) delivery.burstMs = e.ANNOUNCE_BURST_SECONDS * 1000;
+  return Object.keys(delivery).length > 0 ? { delivery } : {};
+}
+
 /** Validates the environment; throws ConfigError with every problem, one per line. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   if (!env['DISCORD_TOKEN']?.trim()) throw new ConfigError(NO_TOKEN_HELP);
@@ -102,11 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     hotBriefings: e.HOT_BRIEFINGS ?? DEFAULT_HOT_BRIEFINGS,
     allowPrivate: e.INGEST_ALLOW_PRIVATE === 'true',
     ...(e.BRIEFBOT_CACHE_DIR ? { cacheDir: e.BRIEFBOT_CACHE_DIR } : {}),
-    delivery: {
-      ...(e.FEED_POLL_MINUTES !== undefined ? { feedIntervalMs: e.FEED_POLL_MINUTES * 60_000 } : {}),
-      ...(e.FEED_MAX_FAILURES !== undefined ? { feedMaxFailures: e.FEED_MAX_FAILURES } : {}),
-      ...(e.FEEDS_PER_SERVER !== undefined ? { maxFeedsPerGuild: e.FEEDS_PER_SERVER } : {}),
-      ...(e.ANNOUNCE_BURST_SECONDS !== undefined ? { burstMs: e.ANNOUNCE_BURST_SECONDS * 1000 } : {}),
-    },
+    ...deliveryOf(e),
   };
 }

@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     ).toMatchObject({ guildId: '223456789012345678', articlesDir: 'news', logLevel: 'debug', apiUrl: 'http://127.0.0.1:9/api' });
   });
 
+  it('reads the feed and announcement settings, refusing polls more often than every 5 minutes', () => {
+    expect(loadConfig({ ...valid, FEED_POLL_MINUTES: '30', FEED_MAX_FAILURES: '4', FEEDS_PER_SERVER: '10', ANNOUNCE_BURST_SECONDS: '0' }).delivery).toEqual({ feedIntervalMs: 1_800_000, feedMaxFailures: 4, maxFeedsPerGuild: 10, burstMs: 0 });
+    expect(() => loadConfig({ ...valid, FEED_POLL_MINUTES: '1' })).toThrow(/FEED_POLL_MINUTES must be at least 5/);
+    expect(() => loadConfig({ ...valid, ANNOUNCE_BURST_SECONDS: 'soon' })).toThrow(/ANNOUNCE_BURST_SECONDS must be a number of seconds/);
+  });
+
   it('reads the database and server settings', () => {
     expect(loadConfig({ ...valid, DATA_DIR: '/var/lib/briefbot', SHARED_LIBRARY: 'false', GUILD_DATA_RETENTION_DAYS: '0', HOT_BRIEFINGS: '5000' })).toMatchObject({
       store: { kind: 'sqlite', file: '/var/lib/briefbot/briefbot.sqlite' },
