@@ -3,6 +3,7 @@
  * Offline CLI: the same answers as the bot, in a terminal, with no Discord token.
  *   analyze [--sentences N] [--jsonl | --json] FILE...   one JSON object per file (or readable text)
  *   brief [--articles DIR] <id or title words>           what the bot would say about a stored article
+ *   digest [--json] [--about WORDS] [--words N] FILE...  one digest across the files (src/cli/digest.ts)
  * Only results go to stdout; diagnostics go to stderr.
  */
 import { parseArgs } from 'node:util';
@@ -12,10 +13,12 @@ import { renderBriefingText } from '../present/text.js';
 import { LiveArticleLibrary } from '../library/live.js';
 import { findArticle } from '../library/store.js';
 import { toRecord, type ErrorRecord } from './json.js';
+import { digestCommand, DigestUsageError } from './digest.js';
 
 const USAGE = `Usage:
   npm run --silent cli -- analyze [--sentences N] [--jsonl | --json] FILE...
-  npm run --silent cli -- brief [--articles DIR] <article id or title words>`;
+  npm run --silent cli -- brief [--articles DIR] <article id or title words>
+  npm run --silent cli -- digest [--json] [--about "words"] [--words N | --points N] FILE...`;
 
 class UsageError extends Error {}
 
@@ -93,13 +96,14 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'analyze') return await analyzeCommand(rest);
     if (command === 'brief') return await briefCommand(rest);
+    if (command === 'digest') return await digestCommand(rest, write);
     if (command === undefined || command === 'help' || command === '--help') {
       console.error(USAGE);
       return command === undefined ? 2 : 0;
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+    if (error instanceof UsageError || error instanceof DigestUsageError || (error instanceof TypeError && 'code' in error)) {
       console.error(`${errorMessage(error)}\n${USAGE}`);
       return 2;
     }

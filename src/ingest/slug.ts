@@ -1,6 +1,8 @@
+import { asciiWords } from '../text/fold.js';
+
 /** A file-name-safe, readable slug of a title: ascii letters and digits joined by hyphens, at most `max` long. */
 export function slugify(title: string, max = 60): string {
-  const words = title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [];
+  const words = asciiWords(title);
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;

@@ -1,5 +1,6 @@
 import { extname, basename } from 'node:path';
 import type { Briefing } from '../core/types.js';
+import { asciiWords } from '../text/fold.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
 
@@ -23,20 +24,16 @@ export function isArticleFile(name: string): boolean {
   return (ARTICLE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase()) && !name.startsWith('.');
 }
 
-function tokens(text: string): string[] {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [];
-}
-
 /** Finds an article by exact id, else by the share of the query's words found in its id and title. */
 export function findArticle(articles: readonly StoredArticle[], query: string): StoredArticle | undefined {
   const exact = articles.find((a) => a.id === query.trim());
   if (exact) return exact;
-  const wanted = tokens(query);
+  const wanted = asciiWords(query);
   if (wanted.length === 0) return undefined;
   let best: StoredArticle | undefined;
   let bestScore = 0;
   for (const article of articles) {
-    const have = new Set([...tokens(article.id), ...tokens(article.briefing.title ?? '')]);
+    const have = new Set([...asciiWords(article.id), ...asciiWords(article.briefing.title ?? '')]);
     const score = wanted.filter((w) => have.has(w)).length / wanted.length;
     if (score > bestScore) {
       best = article;

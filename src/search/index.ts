@@ -9,7 +9,7 @@ import type { StoredArticle } from '../library/store.js';
 import type { Briefing } from '../core/types.js';
 import { HASH_PREFIX, hashId } from './ref.js';
 import { makeSnippet } from './snippet.js';
-import { foldTerm } from './fold.js';
+import { foldTerm } from '../text/fold.js';
 import { SuggestIndex, words } from './suggest.js';
 
 interface SuggestDoc {

@@ -1,4 +1,4 @@
-import { foldTerm } from './fold.js';
+import { foldTerm } from '../text/fold.js';
 
 const DEFAULT_WIDTH = 200;
 

@@ -6,7 +6,7 @@
  * tree, which took 10–50 ms for common words. Here scoring is a few array updates per posting and
  * only the best `limit` are kept.
  */
-import { foldTerm } from './fold.js';
+import { foldTerm } from '../text/fold.js';
 
 export interface SuggestFields {
   readonly title: string;

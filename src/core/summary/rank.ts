@@ -6,7 +6,7 @@
  */
 import type { Sentence } from '../types.js';
 import { isBoilerplate, isFragment, looksLikeCaption, looksLikeHeadline, startsWithPhotoCredit, wordsOf } from './boilerplate.js';
-import { contentTerms, termCounts, type TermVector } from './terms.js';
+import { contentTerms, termCounts, type TermVector } from '../../text/terms.js';
 
 export interface RankWeights {
   readonly position: number;

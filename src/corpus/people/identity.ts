@@ -1,0 +1,317 @@
+/**
+ * One person per real person across a set of briefings: the identity module that the digest, the
+ * person dossier and the timeline share. It starts from each briefing's own people (src/core already
+ * merged "Antony Blinken" / "Blinken" / "Blinken's" inside one article) and links them across articles:
+ *
+ *  1. full names that can be writings of one name merge ("Joe Biden" ~ "Joseph R. Biden"); two people
+ *     who share only a surname stay apart ("Joe Biden" / "Hunter Biden", "Kim Jong Un" / "Kim Yo Jong");
+ *  2. a briefing that names someone by one word only ("Blinken", "Xi", "Trong") joins the one full name
+ *     that ends with it — or, failing that, starts with it (Chinese and Korean order) — when only one
+ *     person of the set fits, or one fits far better (role words in common, or most of the mentions);
+ *  3. a briefing that mentions a known person without the single-article pass finding them there (a
+ *     lone surname, or "the secretary of state" when that title belongs to one person of the set) is
+ *     added to that person. This reads the bodies for names the set already knows; it re-runs no stage
+ *     of the per-article analysis.
+ */
+import { FUNCTION_WORDS, PLACES, ROLE_MODIFIERS, ROLE_WORDS } from '../../core/people/lexicon.js';
+import { isCommonWord } from '../../core/people/gazetteer.js';
+import { foldTerm } from '../../text/fold.js';
+import type { CoPerson, CorpusPerson, QuoteRef, RoleRef, SourceBriefing } from '../types.js';
+import { compatibleNames, nameWords } from './names.js';
+
+interface Local {
+  readonly source: number;
+  readonly name: string;
+  readonly words: readonly string[];
+  readonly aliasWords: readonly (readonly string[])[];
+  readonly role: string | null;
+  readonly mentions: number;
+}
+
+interface Cluster {
+  readonly locals: Local[];
+  /** Words of the fullest name. */
+  words: readonly string[];
+  /** Mentions found by reading bodies (step 3), per source index. */
+  readonly found: Map<number, number>;
+}
+
+/** A candidate must have this many times the mentions of the runner-up to take an ambiguous surname. */
+const DOMINANCE = 3;
+
+function mentionsOf(c: Cluster): number {
+  let n = 0;
+  for (const l of c.locals) n += l.mentions;
+  for (const m of c.found.values()) n += m;
+  return n;
+}
+
+function roleWords(role: string | null): Set<string> {
+  const out = new Set<string>();
+  if (!role) return out;
+  for (const w of foldTerm(role).split(/[^a-z0-9]+/)) if (w.length > 2 && !FUNCTION_WORDS.has(w)) out.add(w);
+  return out;
+}
+
+/** The title part of a role, from its first title word: "U.S. Secretary of State" → "secretary of state". */
+export function titlePhrase(role: string): string | null {
+  const words = foldTerm(role).replace(/['’]s\b/g, '').split(/[^a-z0-9-]+/).filter((w) => w !== '');
+  const at = words.findIndex((w) => ROLE_WORDS.has(w) || ROLE_MODIFIERS.has(w));
+  if (at < 0) return null;
+  const phrase = words.slice(at);
+  return phrase.length >= 2 && phrase.length <= 6 ? phrase.join(' ') : null;
+}
+
+/** Picks the person an ambiguous one-word name belongs to, or null when nothing decides. */
+function pickAmong(candidates: readonly Cluster[], local: Local): Cluster | null {
+  const mine = roleWords(local.role);
+  if (mine.size > 0) {
+    const sharing = candidates.filter((c) => c.locals.some((l) => [...roleWords(l.role)].some((w) => mine.has(w))));
+    if (sharing.length === 1) return sharing[0]!;
+  }
+  const ranked = [...candidates].sort((a, b) => mentionsOf(b) - mentionsOf(a));
+  const [first, second] = ranked;
+  if (first && second && mentionsOf(first) >= DOMINANCE * mentionsOf(second)) return first;
+  return null;
+}
+
+/** Capitalised words of each body, folded, with their counts: where step 3 looks for known names. */
+function capitalisedWords(body: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of body.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)) {
+    const w = foldTerm(m[0]).replace(/['’]s$/, '').replace(/['’]$/, '');
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function countPhrase(foldedBody: string, phrase: string): number {
+  let n = 0;
+  const needle = `the ${phrase}`;
+  for (let at = foldedBody.indexOf(needle); at >= 0; at = foldedBody.indexOf(needle, at + needle.length)) {
+    const before = at === 0 ? ' ' : foldedBody[at - 1]!;
+    const after = foldedBody[at + needle.length] ?? ' ';
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) n++;
+  }
+  return n;
+}
+
+function buildLocals(sources: readonly SourceBriefing[]): Local[] {
+  const locals: Local[] = [];
+  sources.forEach((s, source) => {
+    for (const p of s.briefing.people) {
+      const words = nameWords(p.name);
+      if (words.length === 0) continue;
+      const aliasWords = p.aliases.map(nameWords).filter((w) => w.length > 0);
+      locals.push({ source, name: p.name, words, aliasWords, role: p.role, mentions: p.mentions });
+    }
+  });
+  return locals;
+}
+
+function clusterLocals(locals: readonly Local[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  const byLast = new Map<string, Cluster[]>();
+  const byFirst = new Map<string, Cluster[]>();
+  const add = (words: readonly string[], l: Local): Cluster => {
+    const c: Cluster = { locals: [l], words, found: new Map() };
+    clusters.push(c);
+    if (words.length > 1) {
+      byLast.set(words[words.length - 1]!, [...(byLast.get(words[words.length - 1]!) ?? []), c]);
+      byFirst.set(words[0]!, [...(byFirst.get(words[0]!) ?? []), c]);
+    }
+    return c;
+  };
+  // 1. Full names, longest first, so a shorter writing can find the fuller one.
+  const multi = locals.filter((l) => l.words.length > 1).sort((a, b) => b.words.length - a.words.length || a.source - b.source);
+  for (const l of multi) {
+    const fits = (byLast.get(l.words[l.words.length - 1]!) ?? []).filter((c) => compatibleNames(l.words, c.words));
+    if (fits.length === 1) fits[0]!.locals.push(l);
+    else add(l.words, l);
+  }
+  // 2. One-word names: the one full name they end (or start), else a one-word person of their own.
+  const singles = new Map<string, Cluster>();
+  for (const l of locals.filter((x) => x.words.length === 1)) {
+    const word = l.words[0]!;
+    const last = byLast.get(word) ?? [];
+    const pool = last.length > 0 ? last : (byFirst.get(word) ?? []);
+    const target = pool.length === 1 ? pool[0]! : pool.length > 1 ? pickAmong(pool, l) : null;
+    if (target) target.locals.push(l);
+    else {
+      const single = singles.get(word);
+      if (single) single.locals.push(l);
+      else singles.set(word, add(l.words, l));
+    }
+  }
+  return clusters;
+}
+
+/** Step 3: known names and unique titles in briefings where the per-article pass did not find the person. */
+function findInBodies(sources: readonly SourceBriefing[], clusters: readonly Cluster[]): void {
+  const owners = new Map<string, Cluster[]>();
+  for (const c of clusters) {
+    const call = c.words[c.words.length - 1]!;
+    owners.set(call, [...(owners.get(call) ?? []), c]);
+  }
+  const titles = new Map<string, Set<Cluster>>();
+  for (const c of clusters) {
+    for (const l of c.locals) {
+      const t = l.role ? titlePhrase(l.role) : null;
+      if (t) titles.set(t, (titles.get(t) ?? new Set()).add(c));
+    }
+  }
+  const present = clusters.map((c) => new Set(c.locals.map((l) => l.source)));
+  sources.forEach((s, source) => {
+    const words = capitalisedWords(s.briefing.body);
+    let folded: string | null = null;
+    clusters.forEach((c, ci) => {
+      if (present[ci]!.has(source)) return;
+      const call = c.words[c.words.length - 1]!;
+      const mayCall =
+        owners.get(call)!.length === 1 && call.length > 2 && !isCommonWord(call) && !PLACES.has(call) && !FUNCTION_WORDS.has(call);
+      const hits = mayCall ? (words.get(call) ?? 0) : 0;
+      if (hits > 0) {
+        c.found.set(source, hits);
+        return;
+      }
+      for (const l of c.locals) {
+        const t = l.role ? titlePhrase(l.role) : null;
+        if (!t || titles.get(t)!.size !== 1) continue;
+        folded ??= foldTerm(s.briefing.body);
+        const n = countPhrase(folded, t);
+        if (n > 0) {
+          c.found.set(source, n);
+          return;
+        }
+      }
+    });
+  });
+}
+
+/** The fullest written name: most words, then most mentions. */
+function displayName(c: Cluster): string {
+  const score = new Map<string, { words: number; mentions: number }>();
+  for (const l of c.locals) {
+    const s = score.get(l.name) ?? { words: l.words.length, mentions: 0 };
+    s.mentions += l.mentions;
+    score.set(l.name, s);
+  }
+  return [...score.entries()].sort((a, b) => b[1].words - a[1].words || b[1].mentions - a[1].mentions)[0]![0];
+}
+
+/** A date sort key: ISO and year-less dates compare as text; undated sorts last. */
+function dateKey(date: string | null): string {
+  return date ?? '';
+}
+
+export interface PeopleIndex {
+  readonly people: readonly CorpusPerson[];
+  /** The person a name in a briefing refers to (a speaker, a person of that briefing), if any. */
+  personOf(sourceId: string, name: string): CorpusPerson | undefined;
+  /** People whose name or a form of it starts with (or contains) the words given, best first. */
+  search(query: string, limit?: number): CorpusPerson[];
+}
+
+export function identifyPeople(sources: readonly SourceBriefing[]): PeopleIndex {
+  const locals = buildLocals(sources);
+  const clusters = clusterLocals(locals);
+  findInBodies(sources, clusters);
+
+  // Per briefing: every name word-form of its people → cluster, for speakers and lookups.
+  const localIndex = sources.map(() => new Map<string, Cluster>());
+  const ambiguous = sources.map(() => new Set<string>());
+  const fullIndex = new Map<string, Cluster>();
+  for (const c of clusters) {
+    for (const l of c.locals) {
+      const index = localIndex[l.source]!;
+      const keys = [l.words, ...l.aliasWords].map((w) => w.join(' '));
+      const call = [l.words[l.words.length - 1]!, l.words[0]!];
+      for (const k of [...keys, ...call]) {
+        const had = index.get(k);
+        if (had && had !== c) ambiguous[l.source]!.add(k);
+        else index.set(k, c);
+      }
+      if (l.words.length > 1) fullIndex.set(l.words.join(' '), c);
+    }
+  }
+  const resolve = (source: number, name: string): Cluster | undefined => {
+    const words = nameWords(name);
+    if (words.length === 0) return undefined;
+    const key = words.join(' ');
+    if (!ambiguous[source]!.has(key)) {
+      const local = localIndex[source]!.get(key);
+      if (local) return local;
+    }
+    if (words.length > 1) return fullIndex.get(key) ?? clusters.find((c) => compatibleNames(words, c.words) || compatibleNames(c.words, words));
+    return undefined;
+  };
+
+  const quotes = new Map<Cluster, QuoteRef[]>();
+  sources.forEach((s, source) => {
+    for (const q of s.briefing.quotes) {
+      if (!q.speaker) continue;
+      const c = resolve(source, q.speaker);
+      if (!c) continue;
+      const list = quotes.get(c) ?? [];
+      list.push({ text: q.text, kind: q.kind, source: s.id, start: q.start, end: q.end });
+      quotes.set(c, list);
+    }
+  });
+
+  const sourcesOf = (c: Cluster): number[] => [...new Set([...c.locals.map((l) => l.source), ...c.found.keys()])].sort((a, b) => a - b);
+  const ordered = clusters
+    .map((c) => ({ c, sources: sourcesOf(c), mentions: mentionsOf(c) }))
+    .sort((a, b) => b.sources.length - a.sources.length || b.mentions - a.mentions);
+  const ids = new Map<Cluster, string>(ordered.map((o, i) => [o.c, `p${i}`]));
+  const names = new Map<Cluster, string>(ordered.map((o) => [o.c, displayName(o.c)]));
+  const bySource = sources.map(() => [] as Cluster[]);
+  for (const o of ordered) for (const s of o.sources) bySource[s]!.push(o.c);
+
+  const people: CorpusPerson[] = ordered.map(({ c, sources: own, mentions }) => {
+    const roles: RoleRef[] = c.locals
+      .filter((l) => l.role !== null)
+      .map((l) => ({ role: l.role!, source: sources[l.source]!.id, date: sources[l.source]!.briefing.date, order: l.source }))
+      .sort((a, b) => dateKey(b.date).localeCompare(dateKey(a.date)) || b.order - a.order)
+      .map(({ role, source, date }) => ({ role, source, date }));
+    const shared = new Map<Cluster, number>();
+    for (const s of own) for (const other of bySource[s]!) if (other !== c) shared.set(other, (shared.get(other) ?? 0) + 1);
+    const coPeople: CoPerson[] = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || ids.get(a[0])!.localeCompare(ids.get(b[0])!, 'en', { numeric: true }))
+      .map(([o, n]) => ({ id: ids.get(o)!, name: names.get(o)!, shared: n }));
+    const forms = [...new Set([names.get(c)!, ...c.locals.map((l) => l.name)])];
+    return {
+      id: ids.get(c)!,
+      name: names.get(c)!,
+      forms,
+      roles,
+      quotes: quotes.get(c) ?? [],
+      sources: own.map((s) => sources[s]!.id),
+      mentions,
+      coPeople,
+    };
+  });
+  const personByCluster = new Map<Cluster, CorpusPerson>(ordered.map((o, i) => [o.c, people[i]!]));
+  const sourceIndex = new Map(sources.map((s, i) => [s.id, i]));
+  const folded = people.map((p) => p.forms.map((f) => nameWords(f).join(' ')));
+
+  return {
+    people,
+    personOf(sourceId, name) {
+      const source = sourceIndex.get(sourceId);
+      const c = source === undefined ? undefined : resolve(source, name);
+      return c ? personByCluster.get(c) : undefined;
+    },
+    search(query, limit = 25) {
+      const q = nameWords(query).join(' ');
+      if (q === '') return people.slice(0, limit);
+      const starts: CorpusPerson[] = [];
+      const contains: CorpusPerson[] = [];
+      people.forEach((p, i) => {
+        const forms = folded[i]!;
+        if (forms.some((f) => f.startsWith(q) || f.split(' ').some((w) => w.startsWith(q)))) starts.push(p);
+        else if (forms.some((f) => f.includes(q))) contains.push(p);
+      });
+      return [...starts, ...contains].slice(0, limit);
+    },
+  };
+}
