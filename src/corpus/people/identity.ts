@@ -17,7 +17,7 @@ import { FUNCTION_WORDS, PLACES, ROLE_MODIFIERS, ROLE_WORDS } from '../../core/p
 import { isCommonWord } from '../../core/people/gazetteer.js';
 import { foldTerm } from '../../text/fold.js';
 import type { CoPerson, CorpusPerson, QuoteRef, RoleRef, SourceBriefing } from '../types.js';
-import { compatibleNames, nameWords } from './names.js';
+import { compatibleNames, nameWords, variantSpelling } from './names.js';
 
 interface Local {
   readonly source: number;
@@ -37,7 +37,7 @@ interface Cluster {
 }
 
 /** A candidate must have this many times the mentions of the runner-up to take an ambiguous surname. */
-const DOMINANCE = 3;
+const DOMINANCE = 2;
 
 function mentionsOf(c: Cluster): number {
   let n = 0;
@@ -62,6 +62,13 @@ export function titlePhrase(role: string): string | null {
   return phrase.length >= 2 && phrase.length <= 6 ? phrase.join(' ') : null;
 }
 
+/** The one of several people sharing a name word with most of the mentions, if one has. */
+function dominant(candidates: readonly Cluster[]): Cluster | null {
+  const ranked = [...candidates].sort((a, b) => mentionsOf(b) - mentionsOf(a));
+  const [first, second] = ranked;
+  return first && second && mentionsOf(first) >= DOMINANCE * mentionsOf(second) ? first : (first && !second ? first : null);
+}
+
 /** Picks the person an ambiguous one-word name belongs to, or null when nothing decides. */
 function pickAmong(candidates: readonly Cluster[], local: Local): Cluster | null {
   const mine = roleWords(local.role);
@@ -69,10 +76,7 @@ function pickAmong(candidates: readonly Cluster[], local: Local): Cluster | null
     const sharing = candidates.filter((c) => c.locals.some((l) => [...roleWords(l.role)].some((w) => mine.has(w))));
     if (sharing.length === 1) return sharing[0]!;
   }
-  const ranked = [...candidates].sort((a, b) => mentionsOf(b) - mentionsOf(a));
-  const [first, second] = ranked;
-  if (first && second && mentionsOf(first) >= DOMINANCE * mentionsOf(second)) return first;
-  return null;
+  return dominant(candidates);
 }
 
 /** Capitalised words of each body, folded, with their counts: where step 3 looks for known names. */
@@ -129,6 +133,7 @@ function clusterLocals(locals: readonly Local[]): Cluster[] {
     if (fits.length === 1) fits[0]!.locals.push(l);
     else add(l.words, l);
   }
+  mergeVariants(clusters);
   // 2. One-word names: the one full name they end (or start), else a one-word person of their own.
   const singles = new Map<string, Cluster>();
   for (const l of locals.filter((x) => x.words.length === 1)) {
@@ -144,6 +149,40 @@ function clusterLocals(locals: readonly Local[]): Cluster[] {
     }
   }
   return clusters;
+}
+
+/** Moves every local of `from` into `into` and empties `from`. */
+function absorb(into: Cluster, from: Cluster): void {
+  into.locals.push(...from.locals);
+  from.locals.length = 0;
+}
+
+/**
+ * Full names that one article wrote with extra words in front ("Moviemaker Gary Ross", a headline's
+ * "Sixers Hire Maurice Cheeks") join the shorter full name they end with; two spellings of one name
+ * ("Jermayne"/"Jerymayne Timmons") join when nothing else competes.
+ */
+function mergeVariants(clusters: Cluster[]): void {
+  const byKey = new Map<string, Cluster>();
+  for (const c of clusters) byKey.set(c.words.join(' '), c);
+  for (const c of clusters) {
+    for (let drop = 1; c.locals.length > 0 && c.words.length - drop >= 2; drop++) {
+      const tail = byKey.get(c.words.slice(drop).join(' '));
+      if (tail && tail !== c && tail.locals.length > 0) {
+        absorb(tail, c);
+        break;
+      }
+    }
+  }
+  for (const c of clusters) {
+    if (c.locals.length === 0) continue;
+    const variants = clusters.filter((o) => o !== c && o.locals.length > 0 && variantSpelling(c.words, o.words));
+    if (variants.length === 1) {
+      const [big, small] = mentionsOf(c) >= mentionsOf(variants[0]!) ? [c, variants[0]!] : [variants[0]!, c];
+      absorb(big, small);
+    }
+  }
+  for (let i = clusters.length - 1; i >= 0; i--) if (clusters[i]!.locals.length === 0) clusters.splice(i, 1);
 }
 
 /** Step 3: known names and unique titles in briefings where the per-article pass did not find the person. */
@@ -167,8 +206,9 @@ function findInBodies(sources: readonly SourceBriefing[], clusters: readonly Clu
     clusters.forEach((c, ci) => {
       if (present[ci]!.has(source)) return;
       const call = c.words[c.words.length - 1]!;
-      const mayCall =
-        owners.get(call)!.length === 1 && call.length > 2 && !isCommonWord(call) && !PLACES.has(call) && !FUNCTION_WORDS.has(call);
+      const rivals = owners.get(call)!;
+      const owner = rivals.length === 1 || dominant(rivals) === c;
+      const mayCall = owner && call.length > 2 && !isCommonWord(call) && !PLACES.has(call) && !FUNCTION_WORDS.has(call);
       const hits = mayCall ? (words.get(call) ?? 0) : 0;
       if (hits > 0) {
         c.found.set(source, hits);
@@ -188,15 +228,18 @@ function findInBodies(sources: readonly SourceBriefing[], clusters: readonly Clu
   });
 }
 
-/** The fullest written name: most words, then most mentions. */
+/** The full name the set uses most (by mentions), before any one-word form; then the longer. */
 function displayName(c: Cluster): string {
-  const score = new Map<string, { words: number; mentions: number }>();
+  const score = new Map<string, { full: boolean; words: number; mentions: number }>();
   for (const l of c.locals) {
-    const s = score.get(l.name) ?? { words: l.words.length, mentions: 0 };
+    const s = score.get(l.name) ?? { full: l.words.length > 1, words: l.words.length, mentions: 0 };
     s.mentions += l.mentions;
     score.set(l.name, s);
   }
-  return [...score.entries()].sort((a, b) => b[1].words - a[1].words || b[1].mentions - a[1].mentions)[0]![0];
+  const ranked = [...score.entries()].sort(
+    (a, b) => Number(b[1].full) - Number(a[1].full) || b[1].mentions - a[1].mentions || b[1].words - a[1].words,
+  );
+  return ranked[0]![0];
 }
 
 /** A date sort key: ISO and year-less dates compare as text; undated sorts last. */

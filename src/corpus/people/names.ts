@@ -30,7 +30,7 @@ const NICKNAME_ROWS = [
   'joseph joe', 'william bill will billy', 'robert bob rob bobby', 'richard dick rick rich', 'james jim jimmy jamie',
   'thomas tom tommy', 'michael mike mick', 'anthony tony antony', 'christopher chris', 'david dave', 'steven steve stephen',
   'edward ed ted teddy', 'charles charlie chuck', 'daniel dan danny', 'benjamin ben', 'samuel sam', 'alexander alex',
-  'andrew andy', 'nicholas nick', 'matthew matt', 'jonathan jon', 'john jack johnny', 'kenneth ken', 'lawrence larry',
+  'andrew andy', 'maurice mo', 'nicholas nick', 'matthew matt', 'jonathan jon', 'john jack johnny', 'kenneth ken', 'lawrence larry',
   'ronald ron', 'donald don', 'gerald gerry jerry', 'patrick pat', 'peter pete', 'timothy tim', 'frederick fred',
   'elizabeth liz beth betty', 'katherine kathryn catherine kate kathy cathy', 'margaret maggie peggy', 'jennifer jen jenny',
   'rebecca becky', 'susan sue', 'deborah debbie', 'patricia pat patty', 'barbara barb', 'victoria vicky', 'hillary hilary',
@@ -60,6 +60,8 @@ export function sameGivenName(a: string, b: string): boolean {
  */
 export function compatibleNames(short: readonly string[], long: readonly string[]): boolean {
   if (short.length < 2 || long.length < short.length) return false;
+  // A leading initial the shorter writing leaves out: "W. Mark Felt" ~ "Mark Felt".
+  if (long[0]!.length === 1 && short[0]!.length > 1 && long.length > short.length && compatibleNames(short, long.slice(1))) return true;
   if (short[short.length - 1] !== long[long.length - 1]) return false;
   if (!sameGivenName(short[0]!, long[0]!)) return false;
   let at = 1;
@@ -69,4 +71,24 @@ export function compatibleNames(short: readonly string[], long: readonly string[
     at++;
   }
   return true;
+}
+
+/** One letter inserted, removed or changed. */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Two spellings of one name in different articles: the same surname and a given name one letter apart
+ * inside the word ("Jermayne"/"Jerymayne"; a change at the end makes another name: "Daniel"/"Daniela").
+ * Surnames spelt two ways are left apart: the surname is what readers (and the harness) match on.
+ */
+export function variantSpelling(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const [fa, la, fb, lb] = [a[0]!, a[a.length - 1]!, b[0]!, b[b.length - 1]!];
+  return la === lb && fa.length >= 5 && fb.length >= 5 && fa[0] === fb[0] && fa.slice(-2) === fb.slice(-2) && oneEdit(fa, fb);
 }
