@@ -9,7 +9,7 @@ import type { RelatedBriefing, SourceBriefing } from './types.js';
 /** How much one shared person adds to the story similarity (which lies in [0, 1]). */
 const PERSON_WEIGHT = 0.15;
 /** Below this a briefing is not related, whatever it shares. */
-const MIN_SCORE = 0.08;
+const MIN_SCORE = 0.1;
 
 /** The words of a briefing that say what it is about: its title and summary count twice. */
 function briefingVector(s: SourceBriefing): TermVector {

@@ -20,27 +20,44 @@ export interface SelectWeights {
   readonly spreadExponent: number;
   /** Penalty for what the chosen points already say (MMR λ). */
   readonly redundancy: number;
-  /** Similarity at which two sentences tell the same fact (one point, both sources). */
+  /** Similarity to a chosen point at which a sentence adds too little to be chosen. */
   readonly duplicate: number;
+  /** Similarity at which two briefings' sentences tell the same fact (one point, both sources). */
+  readonly sameFact: number;
   /** Share of a focused score that relevance to the request makes. */
   readonly focusWeight: number;
+  /** Share of the value that covering new concepts makes, beside the sentence's own score. */
+  readonly coverage: number;
 }
 
+/** Tuned on the even Multi-News dev clusters (npm run eval -- across reports the odd ones apart). */
 export const DEFAULT_WEIGHTS: SelectWeights = {
-  lengthExponent: 0.6,
+  lengthExponent: 1,
   positionScale: 3,
   positionWeight: 0.35,
   spreadExponent: 1,
-  redundancy: 0.7,
-  duplicate: 0.55,
+  redundancy: 1,
+  duplicate: 0.3,
+  sameFact: 0.55,
   focusWeight: 0.6,
+  coverage: 0.5,
 };
+
 
 /** Sentences shorter than this (in words) say too little to be a point; longer ones are run-ons. */
 const MIN_WORDS = 6;
 const MAX_WORDS = 70;
-/** Candidates per briefing: the rest of a long article is rarely digest material. */
+/**
+ * Sentences read per briefing: the rest of a long article is rarely digest material, and over a large
+ * set (a server's whole library) the leads carry the stories. About 4,000 sentences in all.
+ */
+const SENTENCE_BUDGET = 4000;
 const MAX_SENTENCES_PER_BRIEFING = 80;
+const MIN_SENTENCES_PER_BRIEFING = 10;
+/** Candidates that compete in the greedy choice (by score). */
+const MAX_POOL = 400;
+/** A point's rarest words, one of which a sentence telling the same fact must hold. */
+const RARE_TERMS = 4;
 
 interface Candidate {
   readonly ref: SentenceRef;
@@ -65,9 +82,10 @@ export interface SelectOptions {
 function candidateSentences(sources: readonly SourceBriefing[]): { candidates: Candidate[]; terms: string[][][] } {
   const candidates: Candidate[] = [];
   const terms: string[][][] = [];
+  const perBriefing = Math.max(MIN_SENTENCES_PER_BRIEFING, Math.min(MAX_SENTENCES_PER_BRIEFING, Math.floor(SENTENCE_BUDGET / Math.max(1, sources.length))));
   sources.forEach((s, briefing) => {
     const perSentence: string[][] = [];
-    for (const sentence of s.briefing.sentences.slice(0, MAX_SENTENCES_PER_BRIEFING)) {
+    for (const sentence of s.briefing.sentences.slice(0, perBriefing)) {
       const t = contentTerms(sentence.text);
       perSentence.push(t);
       const words = wordsOf(sentence.text);
@@ -110,7 +128,8 @@ function sentenceIdf(candidates: readonly Candidate[]): (term: string) => number
   return (t) => idf.get(t) ?? 0;
 }
 
-function scoreCandidates(candidates: Candidate[], weights: Map<string, number>, focus: readonly string[], w: SelectWeights): void {
+/** Scores each candidate; returns each one's relevance to the focus in [0, 1] (all 1 without a focus). */
+function scoreCandidates(candidates: Candidate[], weights: Map<string, number>, focus: readonly string[], w: SelectWeights): number[] {
   let maxContent = 0;
   let maxFocus = 0;
   const content: number[] = [];
@@ -133,9 +152,12 @@ function scoreCandidates(candidates: Candidate[], weights: Map<string, number>, 
     const centroid = maxContent > 0 ? content[i]! / maxContent : 0;
     const position = 1 / (1 + c.ref.index / w.positionScale);
     let score = (1 - w.positionWeight) * centroid + w.positionWeight * position;
-    if (focus.length > 0) score = (1 - w.focusWeight) * score + w.focusWeight * (maxFocus > 0 ? relevance[i]! / maxFocus : 0);
+    const relevant = maxFocus > 0 ? relevance[i]! / maxFocus : 0;
+    if (focus.length > 0) score = (1 - w.focusWeight) * score + w.focusWeight * relevant;
+    relevance[i] = focus.length > 0 ? relevant : 1;
     c.score = score;
   });
+  return relevance;
 }
 
 export function selectPoints(sources: readonly SourceBriefing[], options: SelectOptions = {}): Selection {
@@ -145,8 +167,22 @@ export function selectPoints(sources: readonly SourceBriefing[], options: Select
   if (candidates.length === 0) return { points: [], stats };
   const weights = termWeights(stats, w);
   const weightOf = sentenceIdf(candidates);
-  scoreCandidates(candidates, weights, options.about ? aboutTerms(options.about) : [], w);
-  const pool = [...candidates].sort((a, b) => b.score - a.score);
+  const relevance = scoreCandidates(candidates, weights, options.about ? aboutTerms(options.about) : [], w);
+  const relevanceOf = new Map(candidates.map((c, i) => [c, relevance[i]!]));
+  // Only the best-scored candidates compete for a place: a digest is tens of points, a server's
+  // library tens of thousands of sentences.
+  const pool = [...candidates].sort((a, b) => b.score - a.score).slice(0, MAX_POOL);
+
+  // Coverage: what a sentence adds is the weight of the story's words that no chosen point has yet.
+  const covered = new Set<string>();
+  // With a focus, only what answers it counts as new.
+  const conceptGain = (c: Candidate): number => {
+    let gain = 0;
+    for (const t of c.vector.keys()) if (!covered.has(t)) gain += weights.get(t) ?? 0;
+    return (relevanceOf.get(c)! * gain) / Math.pow(c.vector.size, w.lengthExponent);
+  };
+  let maxGain = 0;
+  if (w.coverage > 0) for (const c of candidates) maxGain = Math.max(maxGain, conceptGain(c));
 
   const wordLimit = options.words ?? Infinity;
   const pointLimit = options.points ?? (options.words === undefined ? 10 : Infinity);
@@ -158,12 +194,14 @@ export function selectPoints(sources: readonly SourceBriefing[], options: Select
     let bestValue = -Infinity;
     for (const c of pool) {
       if (used.has(c)) continue;
-      // Scores fall along the pool: once the raw score cannot beat the best penalised value, stop looking.
-      if (c.score <= bestValue) break;
+      // Scores fall along the pool and a gain is at most 1: once the best a candidate could reach cannot
+      // beat the best value found, none after it can.
+      if ((1 - w.coverage) * c.score + w.coverage <= bestValue) break;
       let overlap = 0;
       for (const p of chosen) overlap = Math.max(overlap, cosine(c.vector, p.lead.vector, weightOf));
       if (overlap >= w.duplicate) continue;
-      const value = c.score - w.redundancy * overlap;
+      const gain = w.coverage > 0 && maxGain > 0 ? conceptGain(c) / maxGain : 0;
+      const value = (1 - w.coverage) * c.score + w.coverage * gain - w.redundancy * overlap;
       if (value > bestValue) {
         bestValue = value;
         best = c;
@@ -171,23 +209,36 @@ export function selectPoints(sources: readonly SourceBriefing[], options: Select
     }
     if (!best) break;
     used.add(best);
+    for (const t of best.vector.keys()) covered.add(t);
     chosen.push({ lead: best, same: [] });
     words += best.words;
   }
   // Every other briefing's sentence that tells a chosen point's fact becomes a source of that point.
+  // Such a sentence shares the point's rarest words, so only candidates holding one of them are compared.
+  const byTerm = new Map<string, Candidate[]>();
   for (const c of candidates) {
     if (used.has(c)) continue;
-    let bestPoint: (typeof chosen)[number] | undefined;
-    let bestSim = w.duplicate;
-    for (const p of chosen) {
-      if (p.lead.briefing === c.briefing || p.same.some((x) => x.briefing === c.briefing)) continue;
-      const sim = cosine(c.vector, p.lead.vector, weightOf);
-      if (sim >= bestSim) {
-        bestSim = sim;
-        bestPoint = p;
+    for (const t of c.vector.keys()) (byTerm.get(t) ?? byTerm.set(t, []).get(t)!).push(c);
+  }
+  const bestOf = new Map<Candidate, { point: (typeof chosen)[number]; sim: number }>();
+  for (const p of chosen) {
+    const rare = [...p.lead.vector.keys()].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, RARE_TERMS);
+    const seen = new Set<Candidate>();
+    for (const t of rare) {
+      for (const c of byTerm.get(t) ?? []) {
+        if (seen.has(c) || c.briefing === p.lead.briefing) continue;
+        seen.add(c);
+        const sim = cosine(c.vector, p.lead.vector, weightOf);
+        const had = bestOf.get(c);
+        if (sim >= w.sameFact && (!had || sim > had.sim)) bestOf.set(c, { point: p, sim });
       }
     }
-    bestPoint?.same.push(c);
+  }
+  for (const [c, { point }] of bestOf) {
+    // One sentence per briefing and point: the most similar.
+    const rival = point.same.find((x) => x.briefing === c.briefing);
+    if (!rival) point.same.push(c);
+    else if (bestOf.get(rival)!.sim < bestOf.get(c)!.sim) point.same.splice(point.same.indexOf(rival), 1, c);
   }
   const points: DigestPoint[] = chosen.map(({ lead, same }) => {
     const all = [lead, ...same.sort((a, b) => a.briefing - b.briefing)];

@@ -89,15 +89,22 @@ function capitalisedWords(body: string): Map<string, number> {
   return counts;
 }
 
-function countPhrase(foldedBody: string, phrase: string): number {
-  let n = 0;
-  const needle = `the ${phrase}`;
-  for (let at = foldedBody.indexOf(needle); at >= 0; at = foldedBody.indexOf(needle, at + needle.length)) {
-    const before = at === 0 ? ' ' : foldedBody[at - 1]!;
-    const after = foldedBody[at + needle.length] ?? ' ';
-    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) n++;
+/** Longest title phrase looked for after "the". */
+const MAX_TITLE_WORDS = 6;
+
+/** Counts "the <title>" for every known title in one pass over the folded body. */
+function countTitles(foldedBody: string, titles: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const words = foldedBody.split(/[^a-z0-9-]+/);
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== 'the') continue;
+    let phrase = '';
+    for (let k = 1; k <= MAX_TITLE_WORDS && i + k < words.length; k++) {
+      phrase = k === 1 ? words[i + k]! : `${phrase} ${words[i + k]}`;
+      if (titles.has(phrase)) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+    }
   }
-  return n;
+  return counts;
 }
 
 function buildLocals(sources: readonly SourceBriefing[]): Local[] {
@@ -174,9 +181,12 @@ function mergeVariants(clusters: Cluster[]): void {
       }
     }
   }
+  const byLast = new Map<string, Cluster[]>();
+  for (const c of clusters) byLast.set(c.words[c.words.length - 1]!, [...(byLast.get(c.words[c.words.length - 1]!) ?? []), c]);
   for (const c of clusters) {
     if (c.locals.length === 0) continue;
-    const variants = clusters.filter((o) => o !== c && o.locals.length > 0 && variantSpelling(c.words, o.words));
+    const sameLast = byLast.get(c.words[c.words.length - 1]!)!;
+    const variants = sameLast.filter((o) => o !== c && o.locals.length > 0 && variantSpelling(c.words, o.words));
     if (variants.length === 1) {
       const [big, small] = mentionsOf(c) >= mentionsOf(variants[0]!) ? [c, variants[0]!] : [variants[0]!, c];
       absorb(big, small);
@@ -192,39 +202,34 @@ function findInBodies(sources: readonly SourceBriefing[], clusters: readonly Clu
     const call = c.words[c.words.length - 1]!;
     owners.set(call, [...(owners.get(call) ?? []), c]);
   }
-  const titles = new Map<string, Set<Cluster>>();
+  // A name word may call a person when one person owns it (or has most of its mentions) and it is no
+  // ordinary word, place or function word.
+  const callable = new Map<string, Cluster>();
+  for (const [call, rivals] of owners) {
+    const owner = rivals.length === 1 ? rivals[0]! : dominant(rivals);
+    if (owner && call.length > 2 && !isCommonWord(call) && !PLACES.has(call) && !FUNCTION_WORDS.has(call)) callable.set(call, owner);
+  }
+  const titleOwners = new Map<string, Set<Cluster>>();
   for (const c of clusters) {
     for (const l of c.locals) {
       const t = l.role ? titlePhrase(l.role) : null;
-      if (t) titles.set(t, (titles.get(t) ?? new Set()).add(c));
+      if (t) titleOwners.set(t, (titleOwners.get(t) ?? new Set()).add(c));
     }
   }
-  const present = clusters.map((c) => new Set(c.locals.map((l) => l.source)));
+  const titles = new Map<string, Cluster>();
+  for (const [t, set] of titleOwners) if (set.size === 1) titles.set(t, [...set][0]!);
+  const titleSet = new Set(titles.keys());
+  const present = new Map<Cluster, Set<number>>(clusters.map((c) => [c, new Set(c.locals.map((l) => l.source))]));
   sources.forEach((s, source) => {
-    const words = capitalisedWords(s.briefing.body);
-    let folded: string | null = null;
-    clusters.forEach((c, ci) => {
-      if (present[ci]!.has(source)) return;
-      const call = c.words[c.words.length - 1]!;
-      const rivals = owners.get(call)!;
-      const owner = rivals.length === 1 || dominant(rivals) === c;
-      const mayCall = owner && call.length > 2 && !isCommonWord(call) && !PLACES.has(call) && !FUNCTION_WORDS.has(call);
-      const hits = mayCall ? (words.get(call) ?? 0) : 0;
-      if (hits > 0) {
-        c.found.set(source, hits);
-        return;
-      }
-      for (const l of c.locals) {
-        const t = l.role ? titlePhrase(l.role) : null;
-        if (!t || titles.get(t)!.size !== 1) continue;
-        folded ??= foldTerm(s.briefing.body);
-        const n = countPhrase(folded, t);
-        if (n > 0) {
-          c.found.set(source, n);
-          return;
-        }
-      }
-    });
+    const add = (c: Cluster, hits: number): void => {
+      if (present.get(c)!.has(source) || c.found.has(source)) return;
+      c.found.set(source, hits);
+    };
+    for (const [word, hits] of capitalisedWords(s.briefing.body)) {
+      const c = callable.get(word);
+      if (c) add(c, hits);
+    }
+    if (titleSet.size > 0) for (const [t, hits] of countTitles(foldTerm(s.briefing.body), titleSet)) add(titles.get(t)!, hits);
   });
 }
 
@@ -264,7 +269,10 @@ export function identifyPeople(sources: readonly SourceBriefing[]): PeopleIndex 
   const localIndex = sources.map(() => new Map<string, Cluster>());
   const ambiguous = sources.map(() => new Set<string>());
   const fullIndex = new Map<string, Cluster>();
+  const byLastWord = new Map<string, Cluster[]>();
   for (const c of clusters) {
+    const last = c.words[c.words.length - 1]!;
+    byLastWord.set(last, [...(byLastWord.get(last) ?? []), c]);
     for (const l of c.locals) {
       const index = localIndex[l.source]!;
       const keys = [l.words, ...l.aliasWords].map((w) => w.join(' '));
@@ -285,7 +293,10 @@ export function identifyPeople(sources: readonly SourceBriefing[]): PeopleIndex 
       const local = localIndex[source]!.get(key);
       if (local) return local;
     }
-    if (words.length > 1) return fullIndex.get(key) ?? clusters.find((c) => compatibleNames(words, c.words) || compatibleNames(c.words, words));
+    if (words.length > 1) {
+      const sameLast = byLastWord.get(words[words.length - 1]!) ?? [];
+      return fullIndex.get(key) ?? sameLast.find((c) => compatibleNames(words, c.words) || compatibleNames(c.words, words));
+    }
     return undefined;
   };
 
@@ -305,6 +316,7 @@ export function identifyPeople(sources: readonly SourceBriefing[]): PeopleIndex 
   const ordered = clusters
     .map((c) => ({ c, sources: sourcesOf(c), mentions: mentionsOf(c) }))
     .sort((a, b) => b.sources.length - a.sources.length || b.mentions - a.mentions);
+  const rank = new Map<Cluster, number>(ordered.map((o, i) => [o.c, i]));
   const ids = new Map<Cluster, string>(ordered.map((o, i) => [o.c, `p${i}`]));
   const names = new Map<Cluster, string>(ordered.map((o) => [o.c, displayName(o.c)]));
   const bySource = sources.map(() => [] as Cluster[]);
@@ -319,7 +331,7 @@ export function identifyPeople(sources: readonly SourceBriefing[]): PeopleIndex 
     const shared = new Map<Cluster, number>();
     for (const s of own) for (const other of bySource[s]!) if (other !== c) shared.set(other, (shared.get(other) ?? 0) + 1);
     const coPeople: CoPerson[] = [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || ids.get(a[0])!.localeCompare(ids.get(b[0])!, 'en', { numeric: true }))
+      .sort((a, b) => b[1] - a[1] || rank.get(a[0])! - rank.get(b[0])!)
       .map(([o, n]) => ({ id: ids.get(o)!, name: names.get(o)!, shared: n }));
     const forms = [...new Set([names.get(c)!, ...c.locals.map((l) => l.name)])];
     return {

@@ -56,7 +56,11 @@ function relative(which: string, unit: string | undefined, ref: string | null): 
 }
 
 /** Every date the sentence writes, in order, longest reading first where two overlap. */
+/** Every date expression holds a digit or one of these words: sentences with neither are skipped. */
+const MAY_HOLD_DATE = /\d|yesterday|today|tomorrow|(?:last|next|this) (?:month|year)/i;
+
 export function findDates(text: string, briefingDate: string | null): DateMention[] {
+  if (!MAY_HOLD_DATE.test(text)) return [];
   const found: DateMention[] = [];
   const push = (m: RegExpMatchArray, date: string | null): void => {
     if (date !== null) found.push({ date, expression: m[0], start: m.index!, end: m.index! + m[0].length });

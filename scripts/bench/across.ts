@@ -1,0 +1,67 @@
+/**
+ * Cross-briefing bench: `digest()` (src/corpus) over sets of already-analysed briefings built from the
+ * dev data (read at run time, never stored): 25 and 200 Multi-News articles, 25 articles of about 800
+ * words, and 1,000 mixed articles (what /digest over a full server's library does). Engine time only:
+ * the per-article analyses are made once beforehand, as the bot has them cached. Each set runs several
+ * times; p50/p99 of the wall time and the heap the result and its indexes take.
+ *   npm run bench -- across
+ */
+import { analyzeText } from '../../src/core/analyze.js';
+import { digest } from '../../src/corpus/index.js';
+import type { SourceBriefing } from '../../src/corpus/types.js';
+import { hasEvalData, readJsonl } from '../eval/lib.js';
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const words = (text: string) => text.split(/\s+/).filter((w) => w !== '').length;
+
+function multinewsTexts(): string[] {
+  return readJsonl<{ articles: { text: string }[] }>('multinews-dev.jsonl').flatMap((c) => c.articles.map((a) => a.text));
+}
+
+function longTexts(): string[] {
+  const all = ['realsumm-dev.jsonl', 'newsroom-dev.jsonl', 'bbc-dev.jsonl'].flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
+  return all.filter((t) => words(t) >= 650 && words(t) <= 1000);
+}
+
+function analyse(texts: readonly string[], prefix: string): SourceBriefing[] {
+  return texts.map((t, i) => ({ id: `${prefix}-${i}`, briefing: analyzeText(t, 'text') }));
+}
+
+function measure(label: string, sources: readonly SourceBriefing[], runs: number): void {
+  for (let i = 0; i < 2; i++) digest(sources, { words: 250 }); // warm up
+  const times: number[] = [];
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const d = digest(sources, { words: 250 });
+    times.push(performance.now() - t0);
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed - heapBefore);
+    if (d.points.length === 0) throw new Error(`${label}: empty digest`);
+  }
+  times.sort((a, b) => a - b);
+  const meanWords = Math.round(sources.reduce((n, s) => n + s.briefing.wordCount, 0) / sources.length);
+  console.log(
+    `  ${label.padEnd(34)} ${String(sources.length).padStart(5)} briefings, ~${String(meanWords).padStart(4)} words each: ` +
+      `p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms (${runs} runs), heap +${(heapPeak / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+  );
+}
+
+export async function runAcrossBench(): Promise<void> {
+  console.log('across (digest engine time; per-article analyses made beforehand):');
+  if (!hasEvalData()) {
+    console.log('  skipped: no evaluation data');
+    return;
+  }
+  const news = multinewsTexts();
+  const long = longTexts();
+  measure('digest of 25 (Multi-News)', analyse(news.slice(0, 25), 'mn'), 30);
+  measure('digest of 25 (~800-word articles)', analyse(long.slice(0, 25), 'long'), 30);
+  measure('digest of 200 (Multi-News)', analyse(news.slice(0, 200), 'mn'), 15);
+  const mixed = [...news, ...long, ...readJsonl<{ text: string }>('bbc-dev.jsonl').map((r) => r.text)].slice(0, 1000);
+  measure('digest of 1,000 (mixed dev articles)', analyse(mixed, 'mix'), 5);
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { identifyPeople } from '../../src/corpus/index.js';
+import { compatibleNames, nameWords, variantSpelling } from '../../src/corpus/people/names.js';
+import { titlePhrase } from '../../src/corpus/people/identity.js';
+import { bidens, brief, manila, seed, SEED_BLINKEN, SEED_HANOI } from './briefings.js';
+
+describe('people across briefings', () => {
+  it('makes "Antony Blinken", "Blinken" and "the secretary of state" in three articles one person', () => {
+    const index = identifyPeople(manila);
+    const blinken = index.people.filter((p) => /Blinken/.test(p.name));
+    expect(blinken).toHaveLength(1);
+    expect(blinken[0]!.name).toBe('Antony Blinken');
+    expect(blinken[0]!.sources).toEqual(['manila-1', 'manila-2', 'manila-3']);
+    expect(index.personOf('manila-2', 'Blinken')?.id).toBe(blinken[0]!.id);
+  });
+
+  it('keeps each briefing\'s role with its source, latest briefing first', () => {
+    const marcos = brief('later', 'MANILA, April 2, 2024 (AP) — Foreign Minister Enrique Manalo met Antony Blinken, the top US diplomat, in Manila. Blinken said talks went well.');
+    const p = identifyPeople([...manila, marcos]).people.find((x) => x.name === 'Antony Blinken')!;
+    expect(p.roles[0]).toMatchObject({ source: 'manila-1', role: 'Secretary of State', date: '2024-03-12' });
+    expect(p.sources).toContain('later');
+  });
+
+  it('gathers a person\'s quotes across briefings', () => {
+    const p = identifyPeople(manila).people.find((x) => x.name === 'Antony Blinken')!;
+    expect(p.quotes.map((q) => q.source)).toEqual(expect.arrayContaining(['manila-2']));
+    expect(p.quotes.find((q) => q.source === 'manila-2')!.text).toContain('We will keep our word');
+  });
+
+  it('keeps "Joe Biden" and "Hunter Biden" apart', () => {
+    const names = identifyPeople(bidens).people.map((p) => p.name);
+    expect(names).toContain('Joe Biden');
+    expect(names).toContain('Hunter Biden');
+    const joe = identifyPeople(bidens).people.find((p) => p.name === 'Joe Biden')!;
+    expect(joe.sources).toEqual(['joe']);
+  });
+
+  it('keeps Kim Jong-un and Kim Yo Jong apart, and finds Kim Jong-un by his family name alone', () => {
+    const a = brief('a', 'SEOUL, May 1, 2024 (AP) — North Korean leader Kim Jong-un inspected a missile factory. Kim Jong-un praised the workers.');
+    const b = brief('b', 'SEOUL, May 2, 2024 (AP) — Kim Yo Jong, the sister of the leader, issued a statement. Kim Yo Jong warned Seoul.');
+    const c = brief('c', 'SEOUL, May 3, 2024 (AP) — Kim Jong-un\'s sister was not with him. Kim visited a farm on Friday, state media said.');
+    const people = identifyPeople([a, b, c]).people;
+    const un = people.filter((p) => nameWords(p.name).join(' ') === 'kim jong un');
+    expect(un).toHaveLength(1);
+    expect(un[0]!.sources).toEqual(['a', 'c']);
+    expect(people.find((p) => p.name === 'Kim Yo Jong')!.sources).toEqual(['b']);
+  });
+
+  it('joins a one-word Chinese or Vietnamese name to the one full name it belongs to', () => {
+    const a = brief('a', 'BEIJING, May 1, 2024 (AP) — President Xi Jinping met Vietnamese Party chief Nguyen Phu Trong in Beijing. Xi Jinping called the talks frank.');
+    const b = brief('b', 'HANOI, May 2, 2024 (AP) — Xi said on Thursday that ties were strong. Trong said the visit was a success.');
+    const people = identifyPeople([a, b]).people;
+    expect(people.find((p) => p.name === 'Xi Jinping')!.sources).toEqual(['a', 'b']);
+    expect(people.find((p) => p.name === 'Nguyen Phu Trong')!.sources).toEqual(['a', 'b']);
+  });
+
+  it('on the seed briefings finds everyone once, each in their own article', () => {
+    const index = identifyPeople([seed(SEED_BLINKEN), seed(SEED_HANOI)]);
+    const names = index.people.map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(index.people.find((p) => p.name === 'Vuong Dinh Hue')!.sources).toEqual([`${SEED_HANOI}.txt`]);
+    expect(index.people.find((p) => p.name === 'Antony Blinken')!.coPeople.map((c) => c.name)).toContain('Nguyen Phu Trong');
+  });
+
+  it('finds people by any form of their name, accents folded', () => {
+    const a = brief('a', 'HANOI, May 2, 2024 (AP) — Prime Minister Phạm Minh Chính opened the bridge. Chính said it cost $2 billion.');
+    const index = identifyPeople([a]);
+    expect(index.search('pham')[0]?.name).toBe('Phạm Minh Chính');
+    expect(index.search('chinh')[0]?.name).toBe('Phạm Minh Chính');
+    expect(index.search('nobody')).toEqual([]);
+  });
+});
+
+describe('name forms', () => {
+  it('drops honorifics, possessives, periods and hyphens', () => {
+    expect(nameWords("Mr. Kim Jong-un's")).toEqual(['kim', 'jong', 'un']);
+    expect(nameWords('Dr.')).toEqual([]);
+  });
+
+  it('accepts nicknames, initials and a middle name left out, never another given name', () => {
+    expect(compatibleNames(['joe', 'biden'], ['joseph', 'r', 'biden'])).toBe(true);
+    expect(compatibleNames(['mark', 'felt'], ['w', 'mark', 'felt'])).toBe(true);
+    expect(compatibleNames(['hunter', 'biden'], ['joe', 'biden'])).toBe(false);
+    expect(compatibleNames(['kim', 'yo', 'jong'], ['kim', 'jong', 'un'])).toBe(false);
+  });
+
+  it('takes a one-letter slip inside a given name as the same name, a changed ending as another', () => {
+    expect(variantSpelling(['jermayne', 'timmons'], ['jerymayne', 'timmons'])).toBe(true);
+    expect(variantSpelling(['daniel', 'smith'], ['daniela', 'smith'])).toBe(false);
+  });
+
+  it('reads the title out of a role', () => {
+    expect(titlePhrase('U.S. Secretary of State')).toBe('secretary of state');
+    expect(titlePhrase('President')).toBeNull();
+  });
+});
