@@ -5,8 +5,8 @@
  *    textrank (all sentences, near-duplicates skipped), both computed here on the same analyses;
  *  - ECB+ people across briefings: B-cubed P/R/F1 and cross_link_r beside merging the per-article
  *    people only when full names are equal.
- * Each is reported on the whole dev set and on its tuning half (even items) and check half (odd items):
- * methods are tuned on the first and read on the second.
+ * Each is reported on the whole dev set and on its tuning and check parts (lib.ts partOf: Multi-News by
+ * cluster id, ECB+ by topic, so one story never sits in both).
  * Every article goes through the real engine path (`analyzeText(text, 'text')`), then `digest()`.
  */
 import { analyzeText } from '../../../src/core/analyze.js';
@@ -14,7 +14,7 @@ import type { Briefing } from '../../../src/core/types.js';
 import { digest } from '../../../src/corpus/index.js';
 import type { SourceBriefing } from '../../../src/corpus/types.js';
 import { contentTerms } from '../../../src/text/terms.js';
-import { f1, limited, mean, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
+import { f1, limited, mean, readJsonl, withParts, type EvalTask, type ScoreRow } from '../lib.js';
 import { rouge, type RougeScores } from '../rouge.js';
 
 interface MultiNewsItem {
@@ -41,8 +41,6 @@ export function cutWords(text: string, n: number): string {
   return text.split(/\s+/).filter((w) => w !== '').slice(0, n).join(' ');
 }
 
-type Split = 'all' | 'tune' | 'check';
-const inSplit = (i: number, split: Split) => split === 'all' || (split === 'tune' ? i % 2 === 0 : i % 2 === 1);
 
 // ---- Multi-News ------------------------------------------------------------------------------
 
@@ -101,36 +99,37 @@ function textrankDigest(briefings: readonly Briefing[]): string {
   return chosen.map((i) => sentences[i]!).join(' ');
 }
 
-interface DigestScores {
-  ours: RougeScores[];
-  lead: RougeScores[];
-  textrank: RougeScores[];
-  withSources: number[];
+interface ClusterResult {
+  readonly id: string;
+  readonly ours: RougeScores;
+  readonly lead: RougeScores;
+  readonly textrank: RougeScores;
+  readonly cited: number;
 }
 
-function multinews(): Map<Split, DigestScores> {
-  const items = limited(readJsonl<MultiNewsItem>('multinews-dev.jsonl'));
-  const scores = new Map<Split, DigestScores>(
-    (['all', 'tune', 'check'] as const).map((s) => [s, { ours: [], lead: [], textrank: [], withSources: [] }]),
-  );
-  items.forEach((item, i) => {
+function multinews(): ClusterResult[] {
+  return limited(readJsonl<MultiNewsItem>('multinews-dev.jsonl')).map((item) => {
     const briefings = item.articles.map((a) => analyzeText(a.title ? `${a.title}\n\n${a.text}` : a.text, 'text'));
     const sources: SourceBriefing[] = briefings.map((briefing, k) => ({ id: `a${String(k).padStart(2, '0')}.txt`, briefing }));
     const d = digest(sources, { words: WORDS });
-    const ours = rouge(cutWords(d.points.map((p) => p.text).join(' '), WORDS), item.references);
-    const lead = rouge(cutWords(leadDigest(briefings), WORDS), item.references);
-    const textrank = rouge(cutWords(textrankDigest(briefings), WORDS), item.references);
-    const cited = d.points.length === 0 ? 0 : d.points.filter((p) => p.sources.length > 0).length / d.points.length;
-    for (const split of ['all', 'tune', 'check'] as const) {
-      if (!inSplit(i, split)) continue;
-      const s = scores.get(split)!;
-      s.ours.push(ours);
-      s.lead.push(lead);
-      s.textrank.push(textrank);
-      s.withSources.push(cited);
-    }
+    return {
+      id: item.id,
+      ours: rouge(cutWords(d.points.map((p) => p.text).join(' '), WORDS), item.references),
+      lead: rouge(cutWords(leadDigest(briefings), WORDS), item.references),
+      textrank: rouge(cutWords(textrankDigest(briefings), WORDS), item.references),
+      cited: d.points.length === 0 ? 0 : d.points.filter((p) => p.sources.length > 0).length / d.points.length,
+    };
   });
-  return scores;
+}
+
+function digestRows(results: readonly ClusterResult[]): ScoreRow[] {
+  const ours = mean(results.map((r) => r.ours.rouge2));
+  return [
+    { metric: 'multinews.rouge2_f1', value: ours, baseline: mean(results.map((r) => r.lead.rouge2)), baselineName: 'lead', target: 0.165 },
+    { metric: 'multinews.rouge2_f1 (vs textrank)', value: ours, baseline: mean(results.map((r) => r.textrank.rouge2)), baselineName: 'textrank' },
+    { metric: 'multinews.rouge1_f1', value: mean(results.map((r) => r.ours.rouge1)), baseline: mean(results.map((r) => r.lead.rouge1)), baselineName: 'lead' },
+    { metric: 'multinews.points_with_sources', value: mean(results.map((r) => r.cited)) },
+  ];
 }
 
 // ---- ECB+ people -----------------------------------------------------------------------------
@@ -219,62 +218,59 @@ function exactNameMerge(sources: readonly SourceBriefing[]): PredictedPerson[] {
   return [...byName.values()];
 }
 
+interface ScoredItem extends Item {
+  readonly topic: string;
+}
+
 /**
  * One digest call per topic, as the harness makes them; the gold items are then scored against the
  * people of all calls together (an entity may have mentions in another topic's articles: the call that
- * held that article has to cover it). A topic's items belong to the split of the topic of their article.
+ * held that article has to cover it). An item belongs to the part of its article's topic.
  */
-function ecbplus(): Map<Split, { ours: PeopleCounts; exact: PeopleCounts }> {
+function ecbplus(): { items: ScoredItem[]; ours: PredictedPerson[]; exact: PredictedPerson[] } {
   const docs = readJsonl<EcbDoc>('ecbplus-dev-docs.jsonl');
   const entities = readJsonl<EcbEntity>('ecbplus-dev-persons.jsonl');
   const topics = limited([...new Set(docs.map((d) => d.topic))].sort((a, b) => Number(a) - Number(b)));
-  const splitOfDoc = new Map<string, number>();
+  const topicOfDoc = new Map<string, string>();
   const ours: PredictedPerson[] = [];
   const exact: PredictedPerson[] = [];
-  topics.forEach((topic, ti) => {
+  for (const topic of topics) {
     const topicDocs = docs.filter((d) => d.topic === topic);
-    for (const d of topicDocs) splitOfDoc.set(d.id, ti);
+    for (const d of topicDocs) topicOfDoc.set(d.id, topic);
     const sources: SourceBriefing[] = topicDocs.map((d) => ({ id: d.id, briefing: analyzeText(d.text, 'text') }));
     for (const p of digest(sources, { words: WORDS }).people) ours.push({ name: p.name, files: p.sources, mentions: p.mentions });
     exact.push(...exactNameMerge(sources));
-  });
-  const items: (Item & { split: number })[] = [];
+  }
+  const items: ScoredItem[] = [];
   for (const e of entities) {
     const byDoc = new Map<string, Set<string>>();
     for (const m of e.mentions) {
       const t = namedToken(m.text);
-      if (t === null || !splitOfDoc.has(m.doc)) continue;
+      if (t === null || !topicOfDoc.has(m.doc)) continue;
       byDoc.set(m.doc, (byDoc.get(m.doc) ?? new Set()).add(t));
     }
-    for (const [doc, tokens] of byDoc) items.push({ doc, entity: e.entity_id, tokens, split: splitOfDoc.get(doc)! });
+    for (const [doc, tokens] of byDoc) items.push({ doc, entity: e.entity_id, tokens, topic: `ecbplus-topic-${topicOfDoc.get(doc)}` });
   }
-  const empty = (): PeopleCounts => ({ p: [], r: [], pairs: 0, linked: 0 });
-  const out = new Map((['all', 'tune', 'check'] as const).map((s) => [s, { ours: empty(), exact: empty() }]));
-  for (const split of ['all', 'tune', 'check'] as const) {
-    const mine = items.filter((i) => inSplit(i.split, split));
-    scoreTopic(mine, ours, out.get(split)!.ours);
-    scoreTopic(mine, exact, out.get(split)!.exact);
-  }
-  return out;
+  return { items, ours, exact };
 }
 
-function peopleRows(prefix: string, ours: PeopleCounts, exact: PeopleCounts, targets: boolean): ScoreRow[] {
-  const p = mean(ours.p);
-  const r = mean(ours.r);
-  const bp = mean(exact.p);
-  const br = mean(exact.r);
+function peopleRows(items: readonly Item[], ours: readonly PredictedPerson[], exact: readonly PredictedPerson[]): ScoreRow[] {
+  const empty = (): PeopleCounts => ({ p: [], r: [], pairs: 0, linked: 0 });
+  const mine = empty();
+  const base = empty();
+  scoreTopic(items, ours, mine);
+  scoreTopic(items, exact, base);
+  const p = mean(mine.p);
+  const r = mean(mine.r);
+  const bp = mean(base.p);
+  const br = mean(base.r);
   const name = 'exact full name';
+  const linked = (c: PeopleCounts) => (c.pairs === 0 ? 0 : c.linked / c.pairs);
   return [
-    { metric: `${prefix}.bcubed_p`, value: p, baseline: bp, baselineName: name, ...(targets ? { target: 0.95 } : {}) },
-    { metric: `${prefix}.bcubed_r`, value: r, baseline: br, baselineName: name },
-    { metric: `${prefix}.bcubed_f1`, value: f1(p, r), baseline: f1(bp, br), baselineName: name, ...(targets ? { target: 0.92 } : {}) },
-    {
-      metric: `${prefix}.cross_link_r`,
-      value: ours.pairs === 0 ? 0 : ours.linked / ours.pairs,
-      baseline: exact.pairs === 0 ? 0 : exact.linked / exact.pairs,
-      baselineName: name,
-      ...(targets ? { target: 0.85 } : {}),
-    },
+    { metric: 'ecbplus.people.bcubed_p', value: p, baseline: bp, baselineName: name, target: 0.95 },
+    { metric: 'ecbplus.people.bcubed_r', value: r, baseline: br, baselineName: name },
+    { metric: 'ecbplus.people.bcubed_f1', value: f1(p, r), baseline: f1(bp, br), baselineName: name, target: 0.92 },
+    { metric: 'ecbplus.people.cross_link_r', value: linked(mine), baseline: linked(base), baselineName: name, target: 0.85 },
   ];
 }
 
@@ -282,24 +278,12 @@ export const task: EvalTask = {
   name: 'across',
   async run() {
     const rows: ScoreRow[] = [];
+    // BRIEFBOT_EVAL_ACROSS=digest|people runs one half while iterating.
     const only = process.env['BRIEFBOT_EVAL_ACROSS'];
-    if (only !== 'people') {
-      for (const [split, s] of multinews()) {
-        const prefix = split === 'all' ? 'multinews' : `multinews[${split}]`;
-        const ours = mean(s.ours.map((x) => x.rouge2));
-        const target = split === 'all' ? { target: 0.165 } : {};
-        rows.push(
-          { metric: `${prefix}.rouge2_f1`, value: ours, baseline: mean(s.lead.map((x) => x.rouge2)), baselineName: 'lead', ...target },
-          { metric: `${prefix}.rouge2_f1 (vs textrank)`, value: ours, baseline: mean(s.textrank.map((x) => x.rouge2)), baselineName: 'textrank' },
-          { metric: `${prefix}.rouge1_f1`, value: mean(s.ours.map((x) => x.rouge1)), baseline: mean(s.lead.map((x) => x.rouge1)), baselineName: 'lead' },
-        );
-        if (split === 'all') rows.push({ metric: 'multinews.points_with_sources', value: mean(s.withSources) });
-      }
-    }
+    if (only !== 'people') rows.push(...withParts(multinews(), (r) => r.id, digestRows));
     if (only !== 'digest') {
-      for (const [split, s] of ecbplus()) {
-        rows.push(...peopleRows(split === 'all' ? 'ecbplus.people' : `ecbplus.people[${split}]`, s.ours, s.exact, split === 'all'));
-      }
+      const { items, ours, exact } = ecbplus();
+      rows.push(...withParts(items, (i) => i.topic, (subset) => peopleRows(subset, ours, exact)));
     }
     return rows;
   },
