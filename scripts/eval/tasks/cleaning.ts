@@ -4,12 +4,13 @@
  *    on the plain-text copy-paste dumps of the same pages (extraction-dev/gold.jsonl);
  *  - traf (trafilatura): must / must-not snippets on extraction-dev/snippets.jsonl pages.
  * Files go through decodeInput + cleanDocument, exactly as the CLI reads them.
- * Set CLEANING_ONLY=<substring> to score a subset of files while iterating; CLEANING_DEBUG=1 prints per-page scores.
+ * Set CLEANING_ONLY=<substring> to score a subset of files while iterating; CLEANING_DEBUG=1 prints per-page
+ * scores of the tuning part. Every figure is also given on the tuning / check split (lib.ts partOf).
  */
 import { readFileSync } from 'node:fs';
 import { cleanDocument } from '../../../src/core/clean/index.js';
 import { decodeInput } from '../../../src/core/input.js';
-import { evalPath, f1, mean, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
+import { evalPath, f1, mean, partOf, readJsonl, withParts, type EvalTask, type ScoreRow } from '../lib.js';
 
 interface GoldPage {
   readonly id: string;
@@ -83,22 +84,29 @@ function extractBody(file: string, format: 'html' | 'text'): string {
   return cleanDocument(decoded.text, decoded.format).body;
 }
 
+/** CLEANING_DEBUG=1 prints per-page scores of the tuning part only (the check part is not for reading); =all prints all. */
+function debugging(id: string): boolean {
+  const debug = process.env['CLEANING_DEBUG'];
+  return debug === 'all' || (debug === '1' && partOf(id) === 'tuning');
+}
+
 function aebRows(pages: readonly GoldPage[], format: 'html' | 'text', prefix: string, baseline: Record<string, number>): ScoreRow[] {
-  const debug = process.env['CLEANING_DEBUG'] === '1';
-  const counts = pages.map((page) => {
+  const results = pages.map((page) => {
     const file = format === 'html' ? page.html_file : page.text_file;
     const c = shingleMatch(page.body, extractBody(file, format));
-    if (debug) console.error(`${prefix} ${file} p=${precision(c).toFixed(3)} r=${recall(c).toFixed(3)}`);
-    return c;
+    if (debugging(page.id)) console.error(`${prefix} ${file} p=${precision(c).toFixed(3)} r=${recall(c).toFixed(3)}`);
+    return { id: page.id, counts: c };
   });
-  const p = mean(counts.map(precision));
-  const r = mean(counts.map(recall));
-  const rows: ScoreRow[] = [
-    { metric: `${prefix}.p`, value: p },
-    { metric: `${prefix}.r`, value: r },
-    { metric: `${prefix}.f1`, value: f1(p, r) },
-  ];
-  return rows.map((row) => {
+  const aggregate = (rs: readonly { counts: Counts }[]): ScoreRow[] => {
+    const p = mean(rs.map((r) => precision(r.counts)));
+    const r = mean(rs.map((x) => recall(x.counts)));
+    return [
+      { metric: `${prefix}.p`, value: p },
+      { metric: `${prefix}.r`, value: r },
+      { metric: `${prefix}.f1`, value: f1(p, r) },
+    ];
+  };
+  return withParts(results, (r) => r.id, aggregate).map((row) => {
     const b = baseline[row.metric];
     const target = row.metric === 'aeb.f1' ? 0.965 : row.metric === 'aeb_txt.f1' ? 0.85 : undefined;
     return { ...row, ...(b === undefined ? {} : { baseline: b, baselineName: row.metric.startsWith('aeb_txt') ? 'no cleaning' : 'readability' }), ...(target === undefined ? {} : { target }) };
@@ -107,14 +115,19 @@ function aebRows(pages: readonly GoldPage[], format: 'html' | 'text', prefix: st
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+interface SnippetCounts {
+  readonly id: string;
+  readonly tp: number;
+  readonly fn: number;
+  readonly fp: number;
+  readonly tn: number;
+}
+
 function snippetRows(pages: readonly SnippetPage[]): ScoreRow[] {
-  const debug = process.env['CLEANING_DEBUG'] === '1';
-  let tp = 0;
-  let fn = 0;
-  let fp = 0;
-  let tn = 0;
-  for (const page of pages) {
+  const results: SnippetCounts[] = pages.map((page) => {
+    const debug = debugging(page.id);
     const body = squash(extractBody(page.html_file, 'html'));
+    let [tp, fn, fp, tn] = [0, 0, 0, 0];
     for (const s of page.with) {
       if (body.includes(squash(s))) tp++;
       else {
@@ -128,7 +141,14 @@ function snippetRows(pages: readonly SnippetPage[]): ScoreRow[] {
         if (debug) console.error(`traf ${page.html_file} EXTRA ${s.slice(0, 80)}`);
       } else tn++;
     }
-  }
+    return { id: page.id, tp, fn, fp, tn };
+  });
+  return withParts(results, (r) => r.id, snippetScores);
+}
+
+function snippetScores(results: readonly SnippetCounts[]): ScoreRow[] {
+  const sum = (f: (r: SnippetCounts) => number) => results.reduce((a, r) => a + f(r), 0);
+  const [tp, fn, fp, tn] = [sum((r) => r.tp), sum((r) => r.fn), sum((r) => r.fp), sum((r) => r.tn)];
   const p = tp + fp === 0 ? 0 : tp / (tp + fp);
   const r = tp + fn === 0 ? 0 : tp / (tp + fn);
   const all = tp + fp + fn + tn;
