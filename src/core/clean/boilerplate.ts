@@ -124,7 +124,7 @@ export function isTailMarker(line: string): boolean {
   // An author box after the story: "About Jane Doe", "Sobre Carlos Nadalim"
   if (/^(?:about|sobre|à propos de|über|su|o) [\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+){1,3}$/u.test(line.replace(/[:.]$/, '').trim())) return true;
   // "More from CNN", "More stories from The Site", "Related to this story"
-  return /^(?:more (?:from|stories from|news from|on|in) |related (?:to|from|on) |recommended (?:by|from) |trending (?:on|in) |latest from |most read (?:on|in) )/.test(key) && key.split(' ').length <= 6;
+  return /^(?:more (?:from|stories from|news from|on|in) |related (?:to|from|on) |recommended (?:by|from) |trending (?:on|in) |latest from |most read (?:on|in) |also on |elsewhere on |more at )/.test(key) && key.split(' ').length <= 6;
 }
 
 /** Removes a trailing caption credit from a line that is otherwise text ("… cities. Photo: Thanh Hai."). */
@@ -163,7 +163,9 @@ export function isShareBar(line: string): boolean {
 }
 
 const COMMENT_HEADINGS = new Set(['comments', 'leave a comment', 'leave a reply', 'post a comment', 'add a comment', 'join the conversation',
-  'show comments', 'view comments', 'reader comments', 'responses', 'discussion',
+  'show comments', 'view comments', 'reader comments', 'responses', 'discussion', 'join the discussion', 'have your say',
+  'your comments', 'readers comments', 'what readers say', 'add your comment', 'write a comment', 'leave your comment',
+  'start the conversation', 'comments are closed', 'reader reactions',
   'deixe uma resposta', 'deixe um comentário', 'comentários', 'deja un comentario', 'deja una respuesta', 'comentarios',
   'laisser un commentaire', 'laisser une réponse', 'commentaires', 'kommentare', 'kommentar schreiben', 'commenti', 'lascia un commento',
   'комментарии', 'оставить комментарий', 'tinggalkan balasan', 'tinggalkan komentar', 'komentar', 'reacties', 'komentarze', '댓글', '评论', 'コメント']);
@@ -176,6 +178,31 @@ export function isCommentMarker(line: string): boolean {
     /^(?:\[\s?)?(?:\d{1,6}|top rated|top|all|latest|newest|oldest|reader|view|show|see|read) (?:comments?|responses?|replies)(?:\s?\])?$/.test(key) ||
     /^(?:comments?|responses?|replies) ?\(\d{1,6}\)$/.test(key) ||
     /^\d{1,6} (?:comments?|responses?|thoughts?|replies) (?:on|to) /.test(key);
+}
+
+/** "Sam wrote:", "Jo Bloggs says:", "Pat replied": the line naming a comment's author. */
+const COMMENT_AUTHOR = /^[\p{Lu}@][\p{L}\p{N}._'’-]{0,30}(?: [\p{L}\p{N}._'’-]{1,30}){0,2} (?:says|said|wrote|writes|replied|replies|commented|comments)\s?:?$/u;
+
+/** The last word of an author line, asked first: most lines are turned away with one lookup. */
+const AUTHOR_VERBS = new Set(['says', 'said', 'wrote', 'writes', 'replied', 'replies', 'commented', 'comments']);
+
+/** At least this many author lines make a comment thread. */
+const MIN_THREAD_AUTHORS = 3;
+
+/**
+ * Where a comment thread without a heading starts: the first of at least three author lines
+ * ("Sam wrote:"); -1 when there is none. One pass over short lines.
+ */
+export function commentThreadStart(lines: readonly string[]): number {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length > 80 || !AUTHOR_VERBS.has(line.slice(line.lastIndexOf(' ') + 1).replace(/:$/, '')) || !COMMENT_AUTHOR.test(line)) continue;
+    if (first < 0) first = i;
+    if (++count >= MIN_THREAD_AUTHORS) return first;
+  }
+  return -1;
 }
 
 /** Headings that also introduce a box of links inside a story, after which the story may go on. */

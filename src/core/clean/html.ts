@@ -8,7 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { createRequire } from 'node:module';
 import type * as Linkedom from 'linkedom';
 import type { CleanDocument } from '../types.js';
-import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { commentThreadStart, isCaptionLabel, isCaptionLine, isCommentMarker, isInlinePromo, isPromoSentence, isSoftTailMarker, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
 import { lineFeatures, lineScore, looksEnglish } from './mainblock.js';
 import { normalizeDateValue } from './dates.js';
@@ -90,7 +90,49 @@ function wordCount(lines: readonly string[]): number {
   return n;
 }
 
-/** Drops widgets, captions and promos Readability left in, and cuts at a "related stories" heading near the end. */
+/** Words of prose before a "More stories"-type heading that make it the end of the article, not a box inside it. */
+const MIN_ARTICLE_WORDS = 150;
+/** Words before a comment heading that make the text before it a post (the comments follow it). */
+const MIN_POST_WORDS = 20;
+
+/**
+ * Where the article ends inside the block Readability chose: a comment heading after a post; a heading
+ * that opens the list of other stories ("More stories", "You may also like") after a full article; any
+ * tail heading, a "Related" box included, once most of the text is behind it.
+ */
+function endsArticle(lines: readonly string[], at: number, wordsBefore: number, total: number): boolean {
+  const line = lines[at]!;
+  if (!isTailMarker(line)) return false;
+  if (isCommentMarker(line)) return wordsBefore >= MIN_POST_WORDS;
+  if (wordsBefore >= MIN_ARTICLE_WORDS && (!isSoftTailMarker(line) || teasersFollow(lines, at + 1))) return true;
+  return wordsBefore > total * 0.6;
+}
+
+/** Lines looked at after a "Related"-type heading to tell a list of other stories from the story going on. */
+const TEASER_WINDOW = 40;
+/** Headline → teaser changes that make a list of other stories. */
+const MIN_TEASERS = 3;
+
+const isHeadlineLine = (l: string) => l.split(' ').length < 12 && !/[.!?…"”’:]$/u.test(l);
+
+/**
+ * Whether the lines after `from` are a list of other stories: headlines each followed by its teaser,
+ * again and again, or nothing but headlines to the end. A box of links inside a story is a few
+ * headlines together, and then the story goes on.
+ */
+function teasersFollow(lines: readonly string[], from: number): boolean {
+  const end = Math.min(lines.length, from + TEASER_WINDOW);
+  let teasers = 0;
+  let headlines = 0;
+  for (let i = from; i < end; i++) {
+    const headline = isHeadlineLine(lines[i]!);
+    if (headline) headlines++;
+    else if (i > from && isHeadlineLine(lines[i - 1]!)) teasers++;
+  }
+  return teasers >= MIN_TEASERS || (end === lines.length && end - from >= 3 && headlines === end - from);
+}
+
+/** Drops widgets, captions and promos Readability left in, and cuts where the article ends (endsArticle). */
 export function tidyParagraphs(lines: readonly string[], title: string | null): string[] {
   const total = wordCount(lines);
   const out: string[] = [];
@@ -98,12 +140,15 @@ export function tidyParagraphs(lines: readonly string[], title: string | null): 
   const titleKey = title ? title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : null;
   let seenWords = 0;
   let afterLabel = false;
-  for (const line of lines) {
+  const thread = commentThreadStart(lines);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     seenWords += line.split(' ').length;
+    if (i === thread && out.length > 0 && seenWords - line.split(' ').length >= MIN_POST_WORDS) break;
     const creditAfterLabel = afterLabel && line.split(' ').length <= 10 && !/[.!?]$/.test(line);
     afterLabel = isCaptionLabel(line);
     if (afterLabel || creditAfterLabel) continue;
-    if (isTailMarker(line) && out.length > 0 && seenWords > total * 0.6) break;
+    if (out.length > 0 && endsArticle(lines, i, seenWords - line.split(' ').length, total)) break;
     if (isWidgetLine(line) || isInlinePromo(line) || isCaptionLine(line) || isPromoSentence(line)) continue;
     const cleaned = stripCredit(line);
     const key = cleaned.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -167,6 +212,7 @@ function parsePage(html: string) {
   const page = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(page);
   inlineTemplates(document as unknown as TemplateHost);
+  dropCommentSections(document as unknown as ElementHost);
   return document;
 }
 
@@ -190,6 +236,47 @@ function inlineTemplates(document: TemplateHost): void {
     const div = script.ownerDocument.createElement('div');
     div.innerHTML = markup;
     script.replaceWith(div);
+  }
+}
+
+interface PageElement {
+  localName: string;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): unknown;
+  contains(other: unknown): boolean;
+  remove(): void;
+}
+interface ElementHost {
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+
+/**
+ * Class or id tokens of a comment section: the whole token, so "comments-open" on a WordPress body or
+ * "commentary" on an opinion piece are not taken for one.
+ */
+const COMMENT_TOKEN = /^(?:comments?|commentlist|commentslist|comment[-_]?list|comments?[-_](?:area|section|list|wrapper|container|thread|block|wrap|holder|box|widget|module|content|body|text|item|respond|form)|comment[-_]?(?:thread|respond|form|section|area)|disqus|disqus_thread|dsq[-_][a-z_-]+|respond|replies|responses|user[-_]?comments?|reader[-_]?comments?|readers[-_]comments?|article[-_]comments?|post[-_]comments?|story[-_]comments?|talkback|discussion[-_](?:area|section|thread|list))$/;
+
+function isCommentSection(el: PageElement): boolean {
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop !== null && /^comments?$/i.test(itemprop.trim())) return true;
+  const itemtype = el.getAttribute('itemtype');
+  if (itemtype !== null && /schema\.org\/(?:Comment|UserComments)\b/.test(itemtype)) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
+  return names.some((n) => n.length >= 6 && n.length <= 40 && COMMENT_TOKEN.test(n));
+}
+
+/**
+ * Readers' comments are never the article: marked comment sections (class, id or schema.org markup)
+ * are taken out of the page before anything looks for the article, so a long thread under a short
+ * post can neither win nor be appended. A block that holds the headline or the article body is kept.
+ */
+function dropCommentSections(document: ElementHost): void {
+  // the first few are enough to protect the article (and keep a page of a thousand h1s linear)
+  const body = [...document.querySelectorAll('[itemprop="articleBody"], h1')].slice(0, 4);
+  for (const el of [...document.querySelectorAll('[class], [id], [itemprop], [itemtype]')]) {
+    if (el.localName === 'body' || el.localName === 'html' || el.localName === 'main' || !isCommentSection(el)) continue;
+    if (body.some((b) => el.contains(b))) continue;
+    el.remove();
   }
 }
 
@@ -221,7 +308,7 @@ export function cleanHtml(html: string): CleanDocument {
 
   // Readability sometimes finds nothing (or refuses a huge page): then the text main-block finder reads
   // the page's visible text. Readability has rewritten the first tree by now, so the page is parsed anew.
-  const fallback: PlainArticle = cleanPlainText(pageText.join('\n'));
+  const fallback: PlainArticle = cleanPlainText(pageText.join('\n'), { scraped: true });
   const readabilityWords = wordCount(lines);
   if (readabilityWords < 50) {
     if (wordCount(fallback.paragraphs) > readabilityWords) lines = [...fallback.paragraphs];

@@ -183,6 +183,22 @@ export interface Segment {
 const MAX_WALL_GAP = 8;
 const MIN_OPENING_SCORE = 30;
 const COMMENT_WEIGHT = 0.2;
+/**
+ * Prose this strong before a comment heading (a couple of real sentences) is the post the comments are
+ * about: the thread after it is never the article, however long it is.
+ */
+const MIN_POST_SCORE = 20;
+/**
+ * Prose this strong (about 150 words) before a "More stories" / "Most read" heading is a whole article:
+ * the blocks after that heading are other stories, counted at COMMENT_WEIGHT, and join the article only
+ * when they read as its continuation (DENSE_PROSE).
+ */
+const MIN_ARTICLE_SCORE = 100;
+/**
+ * A block with less than this share of furniture lines reads as running prose; a list of other stories
+ * alternates a headline (furniture) with its teaser, near one half.
+ */
+const DENSE_PROSE = 0.3;
 const UPWARD: ReadonlySet<Wall> = new Set<Wall>(['box', 'tail']);
 const DOWNWARD: ReadonlySet<Wall> = new Set<Wall>(['box']);
 
@@ -203,18 +219,34 @@ export function articleSegment(
   walls: readonly Wall[],
   commentStarts: readonly boolean[] = [],
 ): Segment {
-  const zones: (Segment & { weight: number })[] = [];
+  const zones: (Segment & { weight: number; dense: boolean })[] = [];
   let zoneStart = 0;
   // Readers' comments can outweigh a short story, so text after a comment heading counts for less.
   let weight = 1;
+  let afterTail = false;
+  // Running answers to "is there a post / a whole article before this wall?" (one pass, no rescans).
+  let postBefore = false;
+  let articleBefore = false;
   for (let i = 0; i <= scores.length; i++) {
     if (i === scores.length || walls[i]) {
       if (i > zoneStart) {
         const best = bestSegment(scores.slice(zoneStart, i));
-        if (best.end > best.start) zones.push({ start: zoneStart + best.start, end: zoneStart + best.end, total: best.total, weight });
+        if (best.end > best.start) {
+          const start = zoneStart + best.start;
+          const end = zoneStart + best.end;
+          let furniture = 0;
+          for (let j = start; j < end; j++) if (scores[j]! < 0) furniture++;
+          const dense = furniture < DENSE_PROSE * (end - start);
+          const zone = { start, end, total: best.total, weight: dense || !afterTail ? weight : Math.min(weight, COMMENT_WEIGHT), dense };
+          zones.push(zone);
+          postBefore ||= zone.total * zone.weight >= MIN_POST_SCORE;
+          articleBefore ||= dense && zone.total * zone.weight >= MIN_ARTICLE_SCORE;
+        }
       }
       zoneStart = i + 1;
-      if (commentStarts[i]) weight = COMMENT_WEIGHT;
+      if ((walls[i] === 'tail' || walls[i] === 'box') && articleBefore) afterTail = true;
+      // Before any real prose the heading is a comment count in the page header, not the thread.
+      if (commentStarts[i]) weight = postBefore ? 0 : Math.min(weight, COMMENT_WEIGHT);
     }
   }
   if (zones.length === 0) return { start: 0, end: 0, total: 0 };
@@ -235,7 +267,9 @@ export function articleSegment(
   }
   for (let i = k + 1; i < zones.length; i++) {
     const z = zones[i]!;
-    if (z.start - end > MAX_WALL_GAP || z.total * z.weight < total * 0.6 || !crossable(end, z.start, DOWNWARD)) break;
+    // the story going on after a box of links that a "Most read" heading opened in its middle
+    const continues = z.dense && z.total >= MIN_OPENING_SCORE && z.total >= total * 0.3 && crossable(end, z.start, UPWARD);
+    if (z.start - end > MAX_WALL_GAP || !(continues || (z.total * z.weight >= total * 0.6 && crossable(end, z.start, DOWNWARD)))) break;
     end = z.end;
     total += z.total;
   }

@@ -4,7 +4,7 @@
  * article is the best-scoring contiguous run of blocks, furniture inside it is dropped, and the
  * headline is taken from just above it.
  */
-import { isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isSoftTailMarker, stripCredit } from './boilerplate.js';
+import { commentThreadStart, isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isSoftTailMarker, stripCredit } from './boilerplate.js';
 import { cutInlineCredits } from './credits.js';
 import { stripDateline } from './dateline.js';
 import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures, type Wall } from './mainblock.js';
@@ -174,12 +174,15 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
   });
   keepIntroducedLists(features, scores);
-  const curated = options.scraped === undefined ? looksCurated(features, scores, repeats) : !options.scraped;
+  // A thread without a heading starts at its first author line ("Sam wrote:"), as if headed "Comments".
+  const thread = commentThreadStart(blocks);
+  const curated = options.scraped === undefined ? thread < 0 && looksCurated(features, scores, repeats) : !options.scraped;
   steepenRuns(scores);
+  const comments = features.map((f, i) => f.comments || i === thread);
   let { start, end } = curated ? { start: 0, end: blocks.length } : articleSegment(
     scores,
-    features.map((f): Wall => (f.shareBar || f.comments ? 'end' : f.tail ? (isSoftTailMarker(f.text) ? 'box' : 'tail') : null)),
-    features.map((f) => f.comments),
+    features.map((f, i): Wall => (f.shareBar || comments[i] ? 'end' : f.tail ? (isSoftTailMarker(f.text) ? 'box' : 'tail') : null)),
+    comments,
   );
   if (end <= start) {
     // Nothing scored as prose (a very short text): keep every line that is not furniture.

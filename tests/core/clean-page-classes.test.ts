@@ -1,0 +1,111 @@
+/**
+ * The cleaning classes of issue 11 on pages written for this test: where the article ends, a comment
+ * section is never the article, and lists inside the article stay. Each page is also given as a
+ * copy-paste text dump (its visible lines), which goes through the plain-text cleaner.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanDocument } from '../../src/core/clean/index.js';
+import { htmlLines } from '../../src/core/clean/htmlscan.js';
+
+const STORY = [
+  'The harbour board decided on Monday to dredge the old channel so that larger ferries can reach the town again next spring.',
+  'Silt has been building up in the channel for years, and last winter two ferries ran aground while they waited for the tide.',
+  'The work will take about four months and will be paid for by the board, the county and a grant from the national port fund.',
+  'Fishermen said they were pleased, although some worry that the dredging will disturb the mussel beds near the harbour wall.',
+  'A marine scientist who advises the board said the beds would be fenced off and checked every week while the boats are working.',
+  'The ferry company has promised to add a second daily crossing once the channel is deep enough for its newest ship.',
+  'Hotel owners in the town hope that the extra crossing will bring back the visitors who stopped coming after the groundings.',
+  'The board will hold an open meeting in the harbour office next Thursday evening to answer questions about the plan.',
+];
+const READER = [
+  'About time, my father was complaining about that channel thirty years ago',
+  'Who is going to pay when the mussel beds are ruined, certainly not the board',
+  'Great news for the hotels but I doubt the ferry company will keep its promise',
+  'I was on the ferry that ran aground and it was the longest night of my life',
+  'Four months is very optimistic, the last harbour job took more than a year',
+];
+const OTHER = [
+  'The lifeboat crew was called out twice over the weekend to help walkers cut off by the tide on the north beach.',
+  'A new cafe has opened in the old customs house and the owners say they will stay open all through the winter.',
+  'The town band is looking for young players and will lend instruments to anyone who wants to try.',
+  'Road works on the coast road will close one lane for three weeks from the start of next month.',
+];
+const PLACES = ['near the quay', 'on the north beach', 'by the lighthouse', 'at the fish market', 'in the old town', 'on the harbour wall', 'by the station', 'at the boat yard'];
+
+/** n different reader comments. */
+function comments(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `${READER[i % READER.length]} ${PLACES[i % PLACES.length]}, and I have said so for ${i + 2} years.`);
+}
+function page(inner: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Channel to be dredged | Harbour Times</title></head><body>` +
+    `<div class="masthead"><a href="/">Harbour Times</a></div><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>` +
+    `${inner}<footer><p>Harbour Times, 1 Quay Street.</p></footer></body></html>`;
+}
+const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${l}</p>`).join('');
+const htmlBody = (html: string) => cleanDocument(html, 'html').body.split('\n\n');
+const dumpBody = (html: string) => cleanDocument(htmlLines(html).join('\n'), 'text').body.split('\n\n');
+
+describe('a comment section is never the article', () => {
+  const post = STORY.slice(0, 2);
+  const postHtml = `<h1>Channel to be dredged</h1>${paragraphs(post)}`;
+
+  it('drops a thread marked as comments in the markup, however long, and keeps the short post', () => {
+    const marked = [
+      `<section id="comments" class="comments-area"><h2>Leave a Reply</h2>${comments(30).map((c) => `<article class="comment"><div class="comment-content"><p>${c}</p></div></article>`).join('')}</section>`,
+      `<div id="disqus_thread">${comments(30).map((c) => `<div class="post-message"><p>${c}</p></div>`).join('')}</div>`,
+      `<div>${comments(30).map((c) => `<div itemprop="comment" itemscope itemtype="https://schema.org/Comment"><p itemprop="text">${c}</p></div>`).join('')}</div>`,
+    ];
+    for (const thread of marked) expect(htmlBody(page(`<main>${postHtml}${thread}</main>`))).toEqual(post);
+  });
+
+  it('ends the article at a comment heading once a post has been read, in a page and in its text dump', () => {
+    const html = page(`<div class="main">${postHtml}<h3>Comments (30)</h3>${comments(30).map((c, i) => `<div><p><b>reader${i}</b></p><p>${c}</p></div>`).join('')}</div>`);
+    expect(htmlBody(html)).toEqual(post);
+    expect(dumpBody(html)).toEqual(post);
+  });
+
+  it('ends the article where a thread of "… says:" author lines starts', () => {
+    const html = page(`<div class="main">${postHtml}${comments(12).map((c, i) => `<div><p>Reader${i} says:</p><p>${c}</p></div>`).join('')}</div>`);
+    expect(dumpBody(html)).toEqual(post);
+  });
+
+  it('does not take "comments-open" on the body or an opinion piece called commentary for a comment section', () => {
+    const html = page(`<div class="commentary">${postHtml}</div>`).replace('<body>', '<body class="single comments-open">');
+    expect(htmlBody(html)).toEqual(post);
+  });
+});
+
+describe('where the article ends', () => {
+  const teasers = OTHER.flatMap((t, i) => [`<h4><a href="/s/${i}">Story ${i + 1} from the coast</a></h4>`, `<p>${t} ${OTHER[(i + 1) % OTHER.length]}</p>`]).join('').repeat(2);
+
+  it('stops at a "More stories" list of headlines and teasers that follows the article in the same block', () => {
+    for (const heading of ['More stories', 'You may also like', 'Also on Harbour Times', 'Recommended']) {
+      const html = page(`<div class="content"><h1>Channel to be dredged</h1>${paragraphs(STORY)}<h2>${heading}</h2>${teasers}</div>`);
+      expect(htmlBody(html)).toEqual(STORY);
+      expect(dumpBody(html)).toEqual(STORY);
+    }
+  });
+
+  it('keeps the story that goes on after a box of related links inside it', () => {
+    const box = `<h3>Related</h3><p><a href="/a">Ferry runs aground again</a></p><p><a href="/b">Board names new harbour master</a></p><p><a href="/c">Mussel farm wins award</a></p>`;
+    const html = page(`<div class="content"><h1>Channel to be dredged</h1>${paragraphs(STORY.slice(0, 5))}${box}${paragraphs(STORY.slice(5))}</div>`);
+    const body = htmlBody(html);
+    expect(body).toEqual(expect.arrayContaining(STORY));
+    expect(body.at(-1)).toBe(STORY.at(-1));
+  });
+});
+
+describe('lists inside the article stay', () => {
+  it('keeps every item of a long article made mostly of lists, short items included', () => {
+    const expected: string[] = [STORY[0]!];
+    let inner = `<h1>Channel to be dredged</h1><p>${STORY[0]}</p>`;
+    for (let h = 0; h < 5; h++) {
+      const heading = `If you use the harbour ${['by ferry', 'by car', 'on foot', 'for fishing', 'for work'][h]}`;
+      const items = Array.from({ length: 6 }, (_, i) => `Check the ${['tide tables', 'new timetable', 'parking map', 'closure notices', 'quay signs', 'board website'][i]} ${PLACES[(h + i) % PLACES.length]}`);
+      inner += `<h2>${heading}</h2><p>${STORY[h + 1]}</p><${h % 2 ? 'ol' : 'ul'}>${items.map((t) => `<li>${t}</li>`).join('')}</${h % 2 ? 'ol' : 'ul'}>`;
+      expected.push(heading, STORY[h + 1]!, ...items);
+    }
+    const html = page(`<article>${inner}</article><aside><h3>Most read</h3><ul><li><a href="/x">Lifeboat called out twice</a></li><li><a href="/y">Cafe opens in customs house</a></li></ul></aside>`);
+    expect(htmlBody(html)).toEqual(expected);
+  });
+});
