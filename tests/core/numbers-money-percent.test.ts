@@ -144,6 +144,11 @@ describe('money: lower-cased, tokenised newswire', () => {
     expect(money('the bank lent 20 mln stg to the club .')).toEqual([[20e6, 'GBP']]);
     expect(money('the state holds euro 300 million in bonds .')).toEqual([[300e6, 'EUR']]);
   });
+  it('reads lower-case codes and the informal names bucks and quid', () => {
+    expect(money('the ticket is 15 usd at the gate .')).toEqual([[15, 'USD']]);
+    expect(money('He lent me forty bucks.')).toEqual([[40, 'USD']]);
+    expect(money('A pint is about 6 quid.')).toEqual([[6, 'GBP']]);
+  });
   it('reads qualified currency names', () => {
     expect(money('the prize was 500 kuwaiti dinars .')).toEqual([[500, 'KWD']]);
     expect(money('the club spent 12 million canadian dollars .')).toEqual([[12e6, 'CAD']]);

@@ -90,7 +90,11 @@ const NAMES: ReadonlyMap<string, string> = new Map([
   ['manat', 'AZN'], ['lari', 'GEL'], ['afghani', 'AFN'], ['afghanis', 'AFN'], ['quetzal', 'GTQ'], ['quetzales', 'GTQ'],
   ['bolivar', 'VES'], ['bolivars', 'VES'], ['bolivares', 'VES'], ['guarani', 'PYG'], ['soles', 'PEN'], ['lev', 'BGN'],
   ['leva', 'BGN'], ['leu', 'RON'], ['lei', 'RON'], ['lek', 'ALL'], ['kuna', 'HRK'], ['yuans', 'CNY'], ['euroes', 'EUR'],
+  ['bucks', 'USD'], ['quid', 'GBP'],
 ]);
+
+/** Codes also read in lower case (tokenised, lower-cased newswire: "10 usd", "usd 5 million"). */
+const LOWER_CODES = new Set(['usd', 'eur', 'gbp', 'jpy', 'cny', 'rmb', 'cad', 'aud', 'chf', 'hkd', 'inr']);
 
 /** Words before a currency name that change which one it is ("Canadian dollars", "Swiss francs"). */
 const QUALIFIERS: ReadonlyMap<string, string> = new Map([
@@ -207,6 +211,7 @@ export function currencyAfter(toks: readonly Token[], k: number): CurrencyMatch 
     if (letterSign !== undefined) return { unit: letterSign, at: k + 1 };
     const scaled = scaledCode(t.text);
     if (scaled !== null) return { unit: scaled.code, at: k + 1, scale: scaled.scale };
+    if (LOWER_CODES.has(t.text)) return { unit: t.text === 'rmb' ? 'CNY' : t.text.toUpperCase(), at: k + 1 };
     if (!AFTER_WORDS.has(t.lower) && !ISO_CODES.has(t.text)) return null;
   }
   if (t.type === 'sym') {
