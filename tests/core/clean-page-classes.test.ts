@@ -69,6 +69,20 @@ describe('a comment section is never the article', () => {
     expect(dumpBody(html)).toEqual(post);
   });
 
+  it('finds an unmarked thread by the Reply controls under its comments, in the block of the post or beside it', () => {
+    const items = comments(20).map((c, i) => `<div><span>reader${i}</span> <span>${i + 1} hours ago</span><p>${c}</p><span>Reply</span> <span>Like</span></div>`).join('');
+    for (const html of [page(`<div class="story">${postHtml}${items}</div>`), page(`<div class="story">${postHtml}</div><div class="c-list">${items}</div>`)]) {
+      expect(htmlBody(html)).toEqual(post);
+      expect(dumpBody(html)).toEqual(post);
+    }
+  });
+
+  it('keeps a live blog whose entries carry times but no Reply controls', () => {
+    const entries = STORY.map((p, i) => `<p><b>${i + 1} hours ago</b></p><p>${p}</p>`).join('');
+    const body = htmlBody(page(`<article><h1>Channel to be dredged</h1>${entries}</article>`));
+    expect(body).toEqual(expect.arrayContaining(STORY));
+  });
+
   it('does not take "comments-open" on the body or an opinion piece called commentary for a comment section', () => {
     const html = page(`<div class="commentary">${postHtml}</div>`).replace('<body>', '<body class="single comments-open">');
     expect(htmlBody(html)).toEqual(post);

@@ -189,20 +189,43 @@ const AUTHOR_VERBS = new Set(['says', 'said', 'wrote', 'writes', 'replied', 'rep
 /** At least this many author lines make a comment thread. */
 const MIN_THREAD_AUTHORS = 3;
 
+/** Words of the controls under each comment ("Reply", "Reply · Report", "Like Reply 3"). */
+const CONTROL_WORDS = new Set(['reply', 'replies', 'like', 'likes', 'report', 'share', 'flag', 'upvote', 'downvote', 'permalink', 'quote', 'edit', 'delete', 'vote', 'up', 'down']);
+
+/** A line that is only a comment's controls, with "Reply" among them. */
+function isReplyControl(line: string): boolean {
+  if (line.length > 40) return false;
+  const words = line.toLowerCase().split(/[^a-z]+/).filter((w) => w !== '');
+  return words.length > 0 && words.length <= 5 && words.every((w) => CONTROL_WORDS.has(w)) && (words.includes('reply') || words.includes('replies'));
+}
+
 /**
  * Where a comment thread without a heading starts: the first of at least three author lines
- * ("Sam wrote:"); -1 when there is none. One pass over short lines.
+ * ("Sam wrote:"), or the first comment above the first of at least three "Reply" controls (with the short
+ * author / time line above it); -1 when there is none. One pass; long lines are turned away first.
  */
 export function commentThreadStart(lines: readonly string[]): number {
-  let first = -1;
-  let count = 0;
+  let firstAuthor = -1;
+  let authors = 0;
+  let firstReply = -1;
+  let replies = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.length > 80 || !AUTHOR_VERBS.has(line.slice(line.lastIndexOf(' ') + 1).replace(/:$/, '')) || !COMMENT_AUTHOR.test(line)) continue;
-    if (first < 0) first = i;
-    if (++count >= MIN_THREAD_AUTHORS) return first;
+    if (line.length > 80) continue;
+    if (isReplyControl(line)) {
+      if (firstReply < 0) firstReply = i;
+      if (++replies >= MIN_THREAD_AUTHORS) break;
+      continue;
+    }
+    if (!AUTHOR_VERBS.has(line.slice(line.lastIndexOf(' ') + 1).replace(/:$/, '')) || !COMMENT_AUTHOR.test(line)) continue;
+    if (firstAuthor < 0) firstAuthor = i;
+    if (++authors >= MIN_THREAD_AUTHORS) return firstAuthor;
   }
-  return -1;
+  if (replies < MIN_THREAD_AUTHORS || firstReply < 1) return -1;
+  // the first comment's text sits above its controls, and its author / time line above that
+  const text = firstReply - 1;
+  const above = lines[text - 1];
+  return above !== undefined && above.length <= 60 && !/[.!?]$/.test(above) ? text - 1 : text;
 }
 
 /** Headings that also introduce a box of links inside a story, after which the story may go on. */

@@ -317,6 +317,10 @@ export function cleanHtml(html: string): CleanDocument {
     lines = [...fallback.paragraphs];
   }
 
+  // Readability settled on a comment thread (it starts at the top of its block, before any post): the
+  // page text has the post above the thread, and the text finder ends the article where the thread starts.
+  const thread = commentThreadStart(lines);
+  if (thread >= 0 && wordCount(lines.slice(0, thread)) < MIN_POST_WORDS) lines = [...fallback.paragraphs];
   const paragraphs = tidyParagraphs(lines, title);
   let source = meta.siteName ?? article?.siteName ?? null;
   let date = meta.date ?? (article?.publishedTime ? normalizeDateValue(article.publishedTime) : null);
