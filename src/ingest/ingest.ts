@@ -1,9 +1,8 @@
 import { extname } from 'node:path';
-import { cleanDocument } from '../core/clean/index.js';
 import { InputError } from '../core/errors.js';
-import { decodeInput } from '../core/input.js';
 import type { CleanDocument } from '../core/types.js';
 import { DEFAULT_FETCH_LIMITS, safeFetch, type SafeFetchOptions } from '../fetch/index.js';
+import { backgroundPool } from '../library/pool.js';
 import { ARTICLE_EXTENSIONS, type StoredArticle } from '../library/store.js';
 import { renderBriefingMarkdown } from './markdown.js';
 import { slugify } from './slug.js';
@@ -71,10 +70,10 @@ function hostOf(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');
 }
 
-function decodeAndClean(bytes: Uint8Array, fileName: string): CleanDocument {
+/** Decodes and cleans in the background worker: a whole page's work never runs on the thread that answers Discord. */
+async function decodeAndClean(bytes: Uint8Array, fileName: string): Promise<CleanDocument> {
   try {
-    const { text, format } = decodeInput(bytes, fileName);
-    return cleanDocument(text, format);
+    return await backgroundPool().clean(bytes, fileName);
   } catch (error) {
     if (error instanceof InputError) throw new IngestError(error.code === 'too-large' ? 'too-large' : 'unreadable', error.message, { cause: error });
     throw error;
@@ -109,7 +108,7 @@ export async function ingestUrl(target: IngestTarget, rawUrl: string, options: I
   if (early) return { created: false, reason: 'duplicate', id: early.id, article: early };
   const page = await safeFetch(rawUrl, { maxBytes: options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes, ...options.fetch });
   const name = page.mediaType.includes('html') ? 'page.html' : page.mediaType.includes('markdown') ? 'page.md' : 'page.txt';
-  const doc = decodeAndClean(page.bytes, name);
+  const doc = await decodeAndClean(page.bytes, name);
   let canonical: string | null = null;
   if (doc.url) {
     try {
@@ -133,7 +132,7 @@ export async function ingestFile(target: IngestTarget, file: { bytes: Uint8Array
   if (file.bytes.length > maxBytes) {
     throw new IngestError('too-large', `${file.name} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
   }
-  const doc = decodeAndClean(file.bytes, file.name);
+  const doc = await decodeAndClean(file.bytes, file.name);
   return store(target, doc, doc.url ? [doc.url] : [], null, options);
 }
 
@@ -151,7 +150,7 @@ export async function ingestText(target: IngestTarget, input: { title: string; t
     .filter((line) => line !== '')
     .join('\n\n');
   const markdown = renderBriefingMarkdown({ title, source: null, url: null, date: null, author: null, ingested_at: '', ingested_by: null }, paragraphs);
-  const cleaned = decodeAndClean(Buffer.from(markdown, 'utf8'), 'pasted.md');
+  const cleaned = await decodeAndClean(Buffer.from(markdown, 'utf8'), 'pasted.md');
   const doc: CleanDocument = { ...cleaned, title: title || cleaned.title };
   const url = input.url?.trim() || null;
   return store(target, doc, url ? [url] : [], null, options);

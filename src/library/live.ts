@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyzeBytes, ENGINE_VERSION } from '../core/analyze.js';
 import { readInputFile } from '../core/read-file.js';
 import type { Briefing } from '../core/types.js';
-import { AnalysisPool } from './pool.js';
+import { AnalysisPool, backgroundPool } from './pool.js';
 import { AnalysisCache, sameFingerprint, shardOf, type CachedAnalysis, type FileRecord, type Fingerprint, type StoredParts } from './cache.js';
 import { canonicalUrlKey, contentHash, textKey } from './dedupe.js';
 import type { ArticleSource } from './source.js';
@@ -330,7 +330,7 @@ export class LiveArticleLibrary implements ArticleSource {
         const results = await Promise.all(window.map(({ name, fp }, j) => this.load(name, fp, known.get(name), claimed[j] ?? null, pool)));
         for (const outcome of results) outcomes[outcome]++;
         changed = true;
-        if (!pool && outcomes.analysed > 0) await new Promise((resolve) => setImmediate(resolve)); // keep the bot responsive
+        if (!this.workersOn() && outcomes.analysed > 0) await new Promise((resolve) => setImmediate(resolve)); // keep the bot responsive
       }
     } finally {
       await pool?.close();
@@ -348,16 +348,37 @@ export class LiveArticleLibrary implements ArticleSource {
     }
   }
 
-  /** A worker pool when many files may need analysing (a cold start); none for a few edits. */
+  /** A pool of `workers` threads when many files may need analysing (a cold start); none for a few edits. */
   private poolFor(expectedMisses: number): AnalysisPool | null {
-    const workers = this.options.workers ?? 2;
-    if (this.options.analyze || workers <= 0 || expectedMisses < (this.options.poolThreshold ?? 200)) return null;
+    if (!this.workersOn() || expectedMisses < (this.options.poolThreshold ?? 200)) return null;
     try {
-      return new AnalysisPool(workers);
+      return new AnalysisPool(this.options.workers ?? 2);
     } catch (error) {
       this.warn(`analysis workers unavailable (${messageOf(error)}); analysing on the main thread`);
       return null;
     }
+  }
+
+  private workersOn(): boolean {
+    return !this.options.analyze && (this.options.workers ?? 2) > 0;
+  }
+
+  /**
+   * One file's analysis: in the scan's pool, else in the shared background worker, so whole-file work
+   * never runs on the thread that answers Discord; on this thread only when `analyze` is injected or
+   * workers are turned off.
+   */
+  private async analyzeOff(bytes: Uint8Array, name: string, pool: AnalysisPool | null): Promise<Briefing> {
+    if (pool) return pool.analyze(bytes, name);
+    if (!this.workersOn()) return this.analyze(bytes, name);
+    let background: AnalysisPool;
+    try {
+      background = backgroundPool();
+    } catch (error) {
+      this.warn(`analysis worker unavailable (${messageOf(error)}); analysing on the main thread`);
+      return this.analyze(bytes, name);
+    }
+    return background.analyze(bytes, name);
   }
 
   /** Returns the name of the file that already holds this file's id, or null when this file may have it. */
@@ -414,7 +435,7 @@ export class LiveArticleLibrary implements ArticleSource {
         hash = contentHash(bytes);
         found = this.cache?.get(hash, reanalyse);
         if (!found) {
-          const briefing = pool ? await pool.analyze(bytes, name) : this.analyze(bytes, name);
+          const briefing = await this.analyzeOff(bytes, name, pool);
           found = { briefing, textKey: textKey(briefing.body) };
           outcome = 'analysed';
         }

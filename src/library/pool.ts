@@ -1,9 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Briefing } from '../core/types.js';
+import { InputError } from '../core/errors.js';
+import type { Briefing, CleanDocument } from '../core/types.js';
+
+export type WorkerJob = { readonly id: number; readonly kind: 'analyze' | 'clean'; readonly bytes: Uint8Array; readonly name: string };
+export type WorkerReply =
+  | { readonly id: number; readonly briefing: Briefing }
+  | { readonly id: number; readonly doc: CleanDocument }
+  | { readonly id: number; readonly error: string; readonly inputCode?: InputError['code'] };
 
 interface Pending {
-  readonly resolve: (briefing: Briefing) => void;
+  readonly resolve: (reply: WorkerReply) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -22,26 +29,33 @@ function startWorker(): Worker {
 }
 
 /**
- * A small pool of worker threads that run the engine on many files at once (the cold start of a big
- * folder): the main thread stays free to answer interactions, and both cores are used.
+ * A small pool of worker threads that run the engine on files: the main thread stays free to answer
+ * interactions, and a cold start uses both cores. `idleUnref` pools (the shared one) never keep the
+ * process alive while they have nothing to do.
  */
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private closed = false;
 
-  constructor(size = Math.min(2, availableParallelism())) {
+  constructor(
+    size = Math.min(2, availableParallelism()),
+    private readonly idleUnref = false,
+  ) {
     for (let i = 0; i < size; i++) {
       const worker = startWorker();
       const slot: Slot = { worker, busy: 0 };
-      worker.on('message', (message: { id: number; briefing?: Briefing; error?: string }) => {
+      worker.on('message', (message: WorkerReply) => {
         slot.busy--;
+        if (this.idleUnref && slot.busy === 0) worker.unref();
         const job = this.pending.get(message.id);
         this.pending.delete(message.id);
-        if (message.error !== undefined) job?.reject(new Error(message.error));
-        else job?.resolve(message.briefing as Briefing);
+        job?.resolve(message);
       });
       worker.on('error', (error) => this.failAll(error));
+      worker.on('exit', () => this.failAll(new Error('it stopped')));
+      if (idleUnref) worker.unref();
       this.slots.push(slot);
     }
   }
@@ -49,19 +63,58 @@ export class AnalysisPool {
   private failAll(error: Error): void {
     for (const job of this.pending.values()) job.reject(new Error(`analysis worker failed: ${error.message}`));
     this.pending.clear();
+    this.closed = true;
   }
 
-  analyze(bytes: Uint8Array, name: string): Promise<Briefing> {
+  get usable(): boolean {
+    return !this.closed;
+  }
+
+  private send(kind: WorkerJob['kind'], bytes: Uint8Array, name: string): Promise<WorkerReply> {
+    if (this.closed) return Promise.reject(new Error('analysis workers are closed'));
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
+    if (this.idleUnref) slot.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, bytes, name });
+      const job: WorkerJob = { id, kind, bytes, name };
+      slot.worker.postMessage(job);
     });
   }
 
+  async analyze(bytes: Uint8Array, name: string): Promise<Briefing> {
+    const reply = unwrap(await this.send('analyze', bytes, name));
+    if (!('briefing' in reply)) throw new Error('analysis worker answered a different job');
+    return reply.briefing;
+  }
+
+  /** Decodes and cleans a file's bytes (InputError for a refused input, as on the main thread). */
+  async clean(bytes: Uint8Array, name: string): Promise<CleanDocument> {
+    const reply = unwrap(await this.send('clean', bytes, name));
+    if (!('doc' in reply)) throw new Error('analysis worker answered a different job');
+    return reply.doc;
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
+}
+
+function unwrap(reply: WorkerReply): Exclude<WorkerReply, { error: string }> {
+  if (!('error' in reply)) return reply;
+  if (reply.inputCode) throw new InputError(reply.error, reply.inputCode);
+  throw new Error(reply.error);
+}
+
+let shared: AnalysisPool | null = null;
+
+/**
+ * One background worker for the odd file (an ingest, an edit, a file dropped into the folder), started on
+ * first use and kept: whole-file analysis never runs on the thread that answers Discord.
+ */
+export function backgroundPool(): AnalysisPool {
+  if (!shared?.usable) shared = new AnalysisPool(1, true);
+  return shared;
 }

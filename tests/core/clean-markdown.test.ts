@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../src/core/clean/index.js';
 import { decodeInput } from '../../src/core/input.js';
+import { InputError } from '../../src/core/errors.js';
 import { stripInlineMarkdown } from '../../src/core/clean/markdown.js';
 
 const markdown = `---
@@ -69,6 +70,22 @@ describe('cleanDocument on Markdown', () => {
   it('treats broken front matter as text rather than failing', () => {
     const d = cleanDocument('---\ntitle: [unclosed\n---\n\nThe mayor opened the new park on Sunday morning with a short speech to residents.', 'markdown');
     expect(d.body).toContain('The mayor opened the new park on Sunday morning');
+  });
+
+  it('refuses front matter over 64 KiB with a clear reason, without parsing it', () => {
+    // 40,000 keys (760 KiB): the duplicate-key check of a full parse takes seconds, growing with the square.
+    const keys = Array.from({ length: 40_000 }, (_, i) => `k${i}: value ${i}`).join('\n');
+    const text = `---\ntitle: Huge\n${keys}\n---\n\nThe mayor opened the new park on Sunday morning with a short speech to residents.\n`;
+    expect(() => cleanDocument(text, 'markdown')).toThrow(InputError);
+    expect(() => cleanDocument(text, 'markdown')).toThrow(/front matter is 760 KiB; front matter is limited to 64 KiB/);
+  });
+
+  it('reads front matter just under the limit, made of thousands of keys, the last duplicate winning', () => {
+    const filler = Array.from({ length: 2_500 }, (_, i) => `k${i}: v${i}`).join('\n'); // ~30 KiB
+    const text = `---\ntitle: First\n${filler}\ntitle: Park opens\n---\n\nThe mayor opened the new park on Sunday morning with a short speech to residents.\n`;
+    const d = cleanDocument(text, 'markdown');
+    expect(d.title).toBe('Park opens');
+    expect(d.body).toBe('The mayor opened the new park on Sunday morning with a short speech to residents.');
   });
 
   it('is chosen for .md files by decodeInput', () => {

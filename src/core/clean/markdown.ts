@@ -3,6 +3,7 @@
  * that overrides whatever the text itself gives.
  */
 import { parse as parseYaml } from 'yaml';
+import { InputError } from '../errors.js';
 import type { CleanDocument } from '../types.js';
 import { normalizeDateValue } from './dates.js';
 import { cleanPlainText } from './plaintext.js';
@@ -23,7 +24,21 @@ function asString(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Splits `---\n…\n---` front matter off the text; malformed YAML is treated as no front matter. */
+/**
+ * Front matter holds a handful of fields; more than this is not front matter a person wrote, and YAML's
+ * duplicate-key check makes a mapping's parse grow with the square of its keys. 64 KiB parses in
+ * milliseconds.
+ */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/**
+ * Splits `---\n…\n---` front matter off the text; malformed YAML is treated as no front matter. Front
+ * matter over MAX_FRONT_MATTER_BYTES is refused (an InputError), found without parsing it.
+ */
 export function splitFrontMatter(text: string): { meta: FrontMatter; rest: string } {
   const empty = { meta: { tags: [] }, rest: text };
   const trimmed = text.replace(/^\n+/, '');
@@ -33,9 +48,14 @@ export function splitFrontMatter(text: string): { meta: FrontMatter; rest: strin
   const afterClose = trimmed.indexOf('\n', close + 4);
   const closingLine = trimmed.slice(close + 1, afterClose < 0 ? undefined : afterClose).trim();
   if (closingLine !== '---' && closingLine !== '...') return empty;
+  const yaml = trimmed.slice(4, close + 1);
+  if (yaml.length > MAX_FRONT_MATTER_BYTES) {
+    throw new InputError(`its YAML front matter is ${sizeText(Buffer.byteLength(yaml))}; front matter is limited to 64 KiB (title, source, url, date, author, tags)`, 'too-large');
+  }
   let data: unknown;
   try {
-    data = parseYaml(trimmed.slice(4, close + 1));
+    // Duplicate keys are not an error here (the last one wins): the check is quadratic in the key count.
+    data = parseYaml(yaml, { uniqueKeys: false });
   } catch {
     return empty;
   }
