@@ -19,11 +19,12 @@ const INLINE_SPECIAL = new Set(['\\', '`', '*', '_', '[', ']', '~', '<', '>', '|
 function escapeLine(line: string): string {
   let out = '';
   for (const ch of line) out += INLINE_SPECIAL.has(ch) ? `\\${ch}` : ch;
-  // A line that opens like a heading, list item, ordered item or rule would become one: escape its marker.
-  const lead = /^(\s*)(#|[-+]|\d{1,9}\.|=)/.exec(out);
+  // A line that opens like a heading, list item, ordered item, rule or table rule would become one: escape
+  // its marker (the reader takes a backslash before any ASCII punctuation as a literal).
+  const lead = /^(\s*)(#|[-+:=]|\d{1,9}[.)])/.exec(out);
   if (lead) {
     const [, space = '', marker = ''] = lead;
-    const escaped = marker.length > 1 ? `${marker.slice(0, -1)}\\.` : `\\${marker}`;
+    const escaped = `${marker.slice(0, -1)}\\${marker.slice(-1)}`;
     out = `${space}${escaped}${out.slice(space.length + marker.length)}`;
   }
   return out;

@@ -122,16 +122,32 @@ function replaceLinks(line: string): string {
   return out + line.slice(copied);
 }
 
-/** Inline Markdown → text: images gone, links keep their text, emphasis/code marks and HTML tags dropped. */
-export function stripInlineMarkdown(line: string): string {
+/**
+ * A backslash before any ASCII punctuation makes it literal (CommonMark): such characters are set aside
+ * as private-use stand-ins before the inline rules run, so `\<b\>` or ``\`x\` `` read back as written.
+ */
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+const STAND_IN_BASE = 0xe000;
+const STAND_INS = /[\ue000-\ue07f]/g;
+const HAS_STAND_IN = /[\ue000-\ue07f]/;
+
+function stripInlineRules(line: string): string {
   return replaceLinks(line)
     .replace(/<https?:\/\/[^>\s]{1,2000}>/g, (m) => m.slice(1, -1))
     .replace(/<\/?[A-Za-z][^<>\n]{0,500}>/g, '')
     .replace(/`{1,3}([^`\n]{1,1000})`{1,3}/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^*_\n]{1,1000}?)\1/g, '$2')
     .replace(/(^|[^\p{L}\p{N}*_])[*_](?=\S)([^*_\n]{1,1000}?)[*_](?![\p{L}\p{N}])/gu, '$1$2')
-    .replace(/~~([^~\n]{1,1000})~~/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
+    .replace(/~~([^~\n]{1,1000})~~/g, '$1');
+}
+
+/** Inline Markdown → text: images gone, links keep their text, emphasis/code marks and HTML tags dropped. */
+export function stripInlineMarkdown(line: string): string {
+  if (!line.includes('\\')) return stripInlineRules(line);
+  // A line that already holds a stand-in character (rare) keeps the older reading: escapes undone last.
+  if (HAS_STAND_IN.test(line)) return stripInlineRules(line).replace(ESCAPED, '$1');
+  const protectedLine = line.replace(ESCAPED, (_, ch: string) => String.fromCharCode(STAND_IN_BASE + ch.charCodeAt(0)));
+  return stripInlineRules(protectedLine).replace(STAND_INS, (c) => String.fromCharCode(c.charCodeAt(0) - STAND_IN_BASE));
 }
 
 /** Block-level Markdown → one line per paragraph, blank lines between; the first H1 is returned apart. */
