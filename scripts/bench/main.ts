@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- engine|discord|library|servers|delivery|across]`: prints speed figures. Benchmarks, not tests: nothing
+ * `npm run bench [-- engine|discord|library|servers|delivery|across|start]`: prints speed figures. Benchmarks, not tests: nothing
  * here fails on a stopwatch. Parts whose modules are not present are skipped with a note.
  */
 import { existsSync } from 'node:fs';
@@ -27,3 +27,4 @@ if (want('library')) await optional('library', 'library.ts', 'runLibraryBench');
 if (want('servers')) await optional('servers', 'servers.ts', 'runServersBench');
 if (want('delivery')) await optional('delivery', 'delivery.ts', 'runDeliveryBench');
 if (want('across')) await optional('across', 'across.ts', 'runAcrossBench');
+if (want('start')) await optional('start', 'start.ts', 'runStartBench');

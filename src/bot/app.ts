@@ -43,6 +43,8 @@ export interface BotDeps {
 export interface RunningBot {
   readonly client: Client;
   readonly context: BotContext;
+  /** Resolves when the shared folder is fully loaded and indexed (the bot answers before, from what is ready). */
+  readonly ready: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,7 +72,8 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   const sharedOn = config.sharedLibrary ?? true;
   let source: SharedLibrary | null = null;
   if (sharedOn) {
-    source = deps.source ?? (library = await LiveArticleLibrary.open(config.articlesDir, {
+    // Loading goes on in the background (worker threads): the bot connects first and answers from what is ready.
+    source = deps.source ?? (library = await LiveArticleLibrary.begin(config.articlesDir, {
         warn: (message) => logger.warn({ articlesDir: config.articlesDir }, message),
         ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
       }));
@@ -88,7 +91,13 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     logger.error({ err: error }, 'the database could not be opened; serving the shared library only and retrying every 30 s');
   }
   const index = source ? new ArticleIndex(source) : null;
-  if (source) logger.info({ articles: source.list().length, skipped: source.skipped().length }, 'articles loaded');
+  if (library) {
+    const opened = library;
+    void opened.ready.then(
+      () => logger.info({ ...opened.stats(), articles: opened.list().length, skipped: opened.skipped().length }, 'articles ready'),
+      (error: unknown) => logger.error({ err: error }, 'the articles folder could not be loaded'),
+    );
+  } else if (source) logger.info({ articles: source.list().length, skipped: source.skipped().length }, 'articles loaded');
   const analysis = deps.analyze ? { analyze: deps.analyze, close: () => Promise.resolve() } : lazyAnalysis();
   const scopes = new Scopes({
     store,
@@ -200,6 +209,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   return {
     client,
     context,
+    ready: (library?.ready ?? Promise.resolve()).then(() => index?.whenIndexed(), () => undefined),
     async stop() {
       if (stopped) return;
       stopped = true;

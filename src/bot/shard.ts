@@ -19,11 +19,12 @@ if (totalShards !== 'auto' && (!Number.isInteger(totalShards) || totalShards < 1
   process.exit(1);
 }
 
-const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+// Each shard is a process like `npm start`: the compiled dist/bot.js, or main.ts under tsx from source.
+const fromSource = import.meta.url.endsWith('.ts');
+const manager = new ShardingManager(fileURLToPath(new URL(fromSource ? './main.ts' : './bot.js', import.meta.url)), {
   token: config.token,
   totalShards,
-  // Each shard is a tsx process, like `npm start`.
-  execArgv: ['--import', 'tsx'],
+  execArgv: fromSource ? ['--import', 'tsx'] : [],
   respawn: true,
 });
 manager.on('shardCreate', (shard) => {

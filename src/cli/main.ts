@@ -7,13 +7,12 @@
  * Only results go to stdout; diagnostics go to stderr.
  */
 import { parseArgs } from 'node:util';
-import { analyzeFile } from '../core/read-file.js';
-import { DEFAULT_SUMMARY_SENTENCES } from '../core/analyze.js';
-import { renderBriefingText } from '../present/text.js';
-import { LiveArticleLibrary } from '../library/live.js';
-import { findArticle } from '../library/store.js';
-import { toRecord, type ErrorRecord } from './json.js';
-import { digestCommand, DigestUsageError } from './digest.js';
+import type { DigestUsageError } from './digest.js';
+import { fileErrorMessage, refuseEmpty } from '../library/refuse-empty.js';
+import type { ErrorRecord } from './json.js';
+
+// Each command loads only what it needs, when it runs (`analyze` never loads the library, `brief` reads
+// its cache before anything of the engine): start-up is most of a one-file call.
 
 const USAGE = `Usage:
   npm run --silent cli -- analyze [--sentences N] [--jsonl | --json] FILE...
@@ -21,16 +20,20 @@ const USAGE = `Usage:
   npm run --silent cli -- digest [--json] [--about "words"] [--words N | --points N] FILE...`;
 
 class UsageError extends Error {}
+/** The digest command's usage error, once that command (loaded on demand) runs. */
+let digestUsage: typeof DigestUsageError | null = null;
 
-function parseSentenceCount(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_SUMMARY_SENTENCES;
+/** The summary length asked for; undefined leaves the engine's default. */
+function parseSentenceCount(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--sentences takes a whole number from 1 to 50, not "${raw}"`);
+  // Any N >= 1: the summary is capped at the article's number of sentences.
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--sentences takes a whole number of 1 or more, not "${raw}"`);
   return n;
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return fileErrorMessage(error);
 }
 
 async function write(text: string): Promise<void> {
@@ -46,11 +49,12 @@ async function analyzeCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
   if (values.json && positionals.length > 1) throw new UsageError('--json prints one object: give one FILE, or use --jsonl');
   const sentences = parseSentenceCount(values.sentences);
+  const [{ analyzeFile }, { toRecord }, { renderBriefingText }] = await Promise.all([import('../core/read-file.js'), import('./json.js'), import('../present/text.js')]);
   let failures = 0;
   for (const file of positionals) {
     let output: string;
     try {
-      const briefing = await analyzeFile(file, { sentences });
+      const briefing = refuseEmpty(await analyzeFile(file, sentences === undefined ? {} : { sentences }), file);
       if (values.jsonl) output = JSON.stringify(toRecord(file, briefing));
       else if (values.json) output = JSON.stringify(toRecord(file, briefing), null, 2);
       else output = `${renderBriefingText(briefing, file)}\n`;
@@ -77,8 +81,11 @@ async function briefCommand(args: string[]): Promise<number> {
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError('brief needs an article id or some words of its title');
   const dir = values.articles ?? process.env['ARTICLES_DIR'] ?? 'articles';
+  const [{ LiveArticleLibrary }, { findArticle }, { renderBriefingText }] = await Promise.all([import('../library/live.js'), import('../library/store.js'), import('../present/text.js')]);
   // The bot's own library (and its on-disk cache), read once: no watching, no rescans.
-  const library = await LiveArticleLibrary.open(dir, { watch: false, rescanIntervalMs: 0, warn: (m) => console.error(m) });
+  const library = await LiveArticleLibrary.open(dir, { watch: false, rescanIntervalMs: 0, warn: (m) => console.error(m) }).catch((error: unknown) => {
+    throw new Error(`cannot read the articles folder ${dir}: ${fileErrorMessage(error)}`);
+  });
   const articles = library.list();
   const article = findArticle(articles, query);
   await library.close();
@@ -86,7 +93,7 @@ async function briefCommand(args: string[]): Promise<number> {
     console.error(`No stored article matches "${query}". Stored: ${articles.map((a) => a.id).join(', ') || 'none'}`);
     return 1;
   }
-  const briefing = values.sentences ? await analyzeFile(article.file, { sentences: parseSentenceCount(values.sentences) }) : article.briefing;
+  const briefing = values.sentences ? await (await import('../core/read-file.js')).analyzeFile(article.file, { sentences: parseSentenceCount(values.sentences) }) : article.briefing;
   await write(`${renderBriefingText(briefing, article.id)}\n`);
   return 0;
 }
@@ -96,14 +103,18 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'analyze') return await analyzeCommand(rest);
     if (command === 'brief') return await briefCommand(rest);
-    if (command === 'digest') return await digestCommand(rest, write);
+    if (command === 'digest') {
+      const digest = await import('./digest.js');
+      digestUsage = digest.DigestUsageError;
+      return await digest.digestCommand(rest, write);
+    }
     if (command === undefined || command === 'help' || command === '--help') {
       console.error(USAGE);
       return command === undefined ? 2 : 0;
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DigestUsageError || (error instanceof TypeError && 'code' in error)) {
+    if (error instanceof UsageError || (digestUsage !== null && error instanceof digestUsage) || (error instanceof TypeError && 'code' in error)) {
       console.error(`${errorMessage(error)}\n${USAGE}`);
       return 2;
     }

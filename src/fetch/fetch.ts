@@ -7,6 +7,11 @@ import zlib from 'node:zlib';
 import { isPublicAddress, rangeOf } from './address.js';
 import { FetchError } from './errors.js';
 
+/** "an image/png", "an unspecified", "a loopback", "a uniqueLocal": the article for a word shown as is. */
+function withArticle(word: string): string {
+  return /^[aeio]|^u(?!ni|se|sa)/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
 export interface ResolvedAddress {
   readonly address: string;
   readonly family: number;
@@ -102,7 +107,7 @@ async function resolveChecked(url: URL, options: SafeFetchOptions): Promise<Reso
     if (refused) {
       throw new FetchError(
         'private-address',
-        `${host} points to a ${rangeOf(refused.address)} address (${refused.address}); the bot only fetches public web pages.`,
+        `${host} points to ${withArticle(rangeOf(refused.address))} address (${refused.address}); the bot only fetches public web pages.`,
       );
     }
   }
@@ -270,7 +275,7 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
       const { mediaType, charset } = mediaTypeOf(response.headers['content-type']);
       if (allowed !== 'any' && !allowed.includes(mediaType)) {
         hop.abort();
-        throw new FetchError('content-type', `The link is ${mediaType ? `a ${mediaType} file` : 'of an unknown type'}, not a web page or text (accepted: HTML, plain text, Markdown).`);
+        throw new FetchError('content-type', `The link is ${mediaType ? `${withArticle(mediaType)} file` : 'of an unknown type'}, not a web page or text (accepted: HTML, plain text, Markdown).`);
       }
       try {
         const bytes = await readCapped(hop, maxBytes, url.host);

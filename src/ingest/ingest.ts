@@ -125,6 +125,9 @@ export async function ingestUrl(target: IngestTarget, rawUrl: string, options: I
 /** Stores an uploaded .txt, .md or .html file. */
 export async function ingestFile(target: IngestTarget, file: { bytes: Uint8Array; name: string }, options: IngestOptions = {}): Promise<IngestResult> {
   const ext = extname(file.name).toLowerCase();
+  if (ext === '' && ATTACHMENT_EXTENSIONS.has(file.name.toLowerCase())) {
+    throw new IngestError('unsupported-file', `“${file.name}” has no name before its extension; rename it (story${file.name.toLowerCase()}, say) and upload it again.`);
+  }
   if (!ATTACHMENT_EXTENSIONS.has(ext)) {
     throw new IngestError('unsupported-file', `${file.name} is not a .txt, .md or .html file.`);
   }

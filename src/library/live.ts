@@ -8,7 +8,8 @@ import { AnalysisPool, backgroundPool } from './pool.js';
 import { AnalysisCache, sameFingerprint, shardOf, type CachedAnalysis, type FileRecord, type Fingerprint, type StoredParts } from './cache.js';
 import { canonicalUrlKey, contentHash, textKey } from './dedupe.js';
 import type { ArticleSource } from './source.js';
-import { nodeFs, removeFileDurably, type AtomicFs } from './write.js';
+import { fileErrorMessage, refuseEmpty } from './refuse-empty.js';
+import { nodeFs, removeFileDurably, removeStaleTemps, type AtomicFs } from './write.js';
 import { articleIdOf, isArticleFile, type SkippedFile, type StoredArticle } from './store.js';
 
 export interface LiveLibraryOptions {
@@ -33,6 +34,14 @@ export interface LiveLibraryOptions {
   readonly poolThreshold?: number;
   /** File-system calls for writes into the folder (ingest, remove); tests inject failures here. */
   readonly fs?: AtomicFs;
+  /** During a long first scan, the cache is saved this often (ms), so a stop or a kill loses little. */
+  readonly saveEveryMs?: number;
+}
+
+/** How far the first load of the folder has got (null once it is done). */
+export interface LoadProgress {
+  readonly ready: number;
+  readonly total: number;
 }
 
 export interface LibraryStats {
@@ -55,12 +64,16 @@ interface Entry extends StoredArticle {
 interface Skip {
   readonly fp: Fingerprint;
   readonly reason: string;
+  /** Set when skipped only because another file holds the same id. */
+  readonly holder?: string;
 }
 
 const STAT_CONCURRENCY = 64;
 const NO_FILE: Fingerprint = { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
 /** Files loaded at once: enough to keep two workers busy while the main thread reads the next files. */
 const LOAD_CONCURRENCY = 16;
+/** During the first scan, listeners (the search index) hear of new articles at most this often. */
+const NOTIFY_EVERY_MS = 500;
 
 function fingerprintOf(info: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): Fingerprint {
   return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
@@ -105,7 +118,13 @@ export class LiveArticleLibrary implements ArticleSource {
   private dirtyShards = new Set<string>();
   private cacheDirty = false;
   private closed = false;
+  private markClosing: () => void = () => {};
+  private readonly closing = new Promise<void>((resolve) => (this.markClosing = resolve));
   private lastStats: LibraryStats = { articles: 0, skipped: 0, analysed: 0, cached: 0 };
+  private firstLoad: { total: number } | null = { total: 0 };
+  private notifiedAt = 0;
+  /** Resolves when the first load of the folder is done (or was cut short by close()). */
+  ready: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly dir: string,
@@ -120,14 +139,39 @@ export class LiveArticleLibrary implements ArticleSource {
 
   /** Loads the folder (resolving once every article is ready) and starts watching it. */
   static async open(dir: string, options: LiveLibraryOptions = {}): Promise<LiveArticleLibrary> {
+    const library = await LiveArticleLibrary.begin(dir, options);
+    await library.ready;
+    return library;
+  }
+
+  /**
+   * Starts loading the folder and returns at once (after checking it exists): articles appear as they
+   * are loaded, `loading()` says how far it got, `ready` resolves when all are in. The bot connects
+   * to Discord meanwhile; the watching starts once the first load is done.
+   */
+  static async begin(dir: string, options: LiveLibraryOptions = {}): Promise<LiveArticleLibrary> {
     const library = new LiveArticleLibrary(dir, options);
     // The cache is read while the folder is listed and stat'ed: both are mostly waiting on the disk.
     const known = library.cache ? library.cache.load() : new Map<string, FileRecord>();
     await readdir(dir); // fail fast, with the OS's message, when the folder is missing
-    await library.scan(known, true);
-    library.cache?.release(new Set([...library.entries.values()].map((e) => e.record.hash)));
-    library.startWatching();
+    // Temp files of writes a kill interrupted (here and in the cache) are never read: clear them away.
+    await Promise.all([removeStaleTemps(dir), library.cache ? removeStaleTemps(library.cache.dir) : 0]);
+    const first = library.scan(known, true).finally(() => {
+      library.firstLoad = null;
+      library.scanning = null;
+    });
+    library.scanning = first;
+    library.ready = first.then(() => {
+      if (library.closed) return;
+      library.cache?.release(new Set([...library.entries.values()].map((e) => e.record.hash)));
+      library.startWatching();
+    });
     return library;
+  }
+
+  /** How far the first load has got, or null once it is done. */
+  loading(): LoadProgress | null {
+    return this.firstLoad ? { ready: this.entries.size, total: this.firstLoad.total } : null;
   }
 
   list(): readonly StoredArticle[] {
@@ -172,6 +216,8 @@ export class LiveArticleLibrary implements ArticleSource {
 
   /** Rescans the folder now (after an ingest, say) and resolves when the library reflects it. */
   async sync(): Promise<void> {
+    if (this.firstLoad && this.scanning) await this.scanning.catch(() => {}); // then look again
+    if (this.closed) return;
     if (this.scanning) {
       this.scanAgain = true;
       await this.scanning;
@@ -206,6 +252,7 @@ export class LiveArticleLibrary implements ArticleSource {
   /** Stops watching and saves the cache. */
   async close(): Promise<void> {
     this.closed = true;
+    this.markClosing();
     this.watcher?.close();
     for (const timer of [this.debounceTimer, this.rescanTimer, this.flushTimer]) if (timer) clearTimeout(timer);
     if (this.scanning) await this.scanning.catch(() => {});
@@ -321,16 +368,32 @@ export class LiveArticleLibrary implements ArticleSource {
     }
     const known = await knownSoon;
     const outcomes = { analysed: 0, cached: 0, skipped: 0 };
+    if (first && this.firstLoad) this.firstLoad.total = this.entries.size + toLoad.length;
+    let savedAt = performance.now();
     const pool = this.poolFor(toLoad.filter(({ name, fp }) => !sameFingerprint(known.get(name)?.fp ?? NO_FILE, fp)).length);
     try {
       for (let i = 0; i < toLoad.length; i += LOAD_CONCURRENCY) {
         const window = toLoad.slice(i, i + LOAD_CONCURRENCY);
         // Claimed in name order before any await, so which of two same-id files wins does not depend on timing.
         const claimed = window.map(({ name }) => this.claim(name));
-        const results = await Promise.all(window.map(({ name, fp }, j) => this.load(name, fp, known.get(name), claimed[j] ?? null, pool)));
+        const loads = Promise.all(window.map(({ name, fp }, j) => this.load(name, fp, known.get(name), claimed[j] ?? null, pool)));
+        // A stop does not wait for analyses in flight (seconds for a big file): what is done gets saved.
+        const results = await Promise.race([loads, this.closing.then(() => [] as const)]);
         for (const outcome of results) outcomes[outcome]++;
         changed = true;
         if (!this.workersOn() && outcomes.analysed > 0) await new Promise((resolve) => setImmediate(resolve)); // keep the bot responsive
+        if (this.closed) break; // stopping: what is loaded so far is saved by close()
+        if (first && performance.now() - savedAt > (this.options.saveEveryMs ?? 10_000)) {
+          await this.flushCache(); // a long cold start keeps what it analysed, even if killed
+          savedAt = performance.now();
+        }
+      }
+      // A file that failed to load gave its id up: a same-id twin skipped behind it gets its turn now.
+      for (const { name, fp } of toLoad) {
+        const skip = this.skips.get(name);
+        if (this.closed || !skip?.holder || this.entries.has(skip.holder)) continue;
+        const outcome = await this.load(name, fp, known.get(name), this.claim(name), pool);
+        outcomes[outcome]++;
       }
     } finally {
       await pool?.close();
@@ -338,12 +401,16 @@ export class LiveArticleLibrary implements ArticleSource {
     this.lastStats = { articles: this.entries.size, skipped: this.skips.size, analysed: outcomes.analysed, cached: outcomes.cached };
     if (changed) {
       this.scheduleFlush();
-      for (const listener of this.listeners) {
-        try {
-          listener();
-        } catch (error) {
-          this.warn(`a library change listener failed: ${messageOf(error)}`);
-        }
+      this.notify();
+    }
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.warn(`a library change listener failed: ${messageOf(error)}`);
       }
     }
   }
@@ -419,7 +486,7 @@ export class LiveArticleLibrary implements ArticleSource {
     holder: string | null,
     pool: AnalysisPool | null,
   ): Promise<'analysed' | 'cached' | 'skipped'> {
-    if (holder !== null) return this.skip(name, fp, `same id as ${holder}; rename one of them`);
+    if (holder !== null) return this.skip(name, fp, `same id as ${holder}; rename one of them`, holder);
     const file = join(this.dir, name);
     const id = articleIdOf(name);
     const previous = this.entries.get(name);
@@ -435,7 +502,7 @@ export class LiveArticleLibrary implements ArticleSource {
         hash = contentHash(bytes);
         found = this.cache?.get(hash, reanalyse);
         if (!found) {
-          const briefing = await this.analyzeOff(bytes, name, pool);
+          const briefing = refuseEmpty(await this.analyzeOff(bytes, name, pool), name);
           found = { briefing, textKey: textKey(briefing.body) };
           outcome = 'analysed';
         }
@@ -446,6 +513,10 @@ export class LiveArticleLibrary implements ArticleSource {
       this.entries.set(name, entry);
       this.byId.set(id, entry);
       this.sortedDirty = true;
+      if (this.firstLoad && performance.now() - this.notifiedAt > NOTIFY_EVERY_MS) {
+        this.notifiedAt = performance.now();
+        this.notify(); // the bot answers from what is ready while the rest loads
+      }
       // A result that came from the cache is already in its shard; only the files index may be out of date.
       if (outcome === 'analysed') this.dirtyShards.add(shardOf(record.hash));
       if (knownRecord?.hash !== record.hash || !sameFingerprint(knownRecord.fp, fp)) this.cacheDirty = true;
@@ -453,14 +524,15 @@ export class LiveArticleLibrary implements ArticleSource {
     } catch (error) {
       if (previous) this.forget(name);
       else if (this.claims.get(id) === name) this.claims.delete(id);
-      return this.skip(name, fp, messageOf(error));
+      if (this.closed) return 'skipped'; // the workers were stopped under it; not the file's fault
+      return this.skip(name, fp, fileErrorMessage(error));
     }
   }
 
-  private skip(name: string, fp: Fingerprint, reason: string): 'skipped' {
+  private skip(name: string, fp: Fingerprint, reason: string, holder?: string): 'skipped' {
     const previous = this.skips.get(name);
     if (previous?.reason !== reason) this.warn(`skipped ${join(this.dir, name)}: ${reason}`);
-    this.skips.set(name, { fp, reason });
+    this.skips.set(name, holder === undefined ? { fp, reason } : { fp, reason, holder });
     return 'skipped';
   }
 }

@@ -12,4 +12,6 @@ export interface ArticleSource {
   skipped(): readonly SkippedFile[];
   /** Called after the set of articles changes (added, edited, removed). Returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
+  /** While the first load is under way: how many articles are ready of how many (null or absent once done). */
+  loading?(): { readonly ready: number; readonly total: number } | null;
 }

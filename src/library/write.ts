@@ -99,3 +99,33 @@ export async function removeFileDurably(path: string, fs: AtomicFs = nodeFs): Pr
   await syncDir(fs, dirname(path));
   return true;
 }
+
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** Older than this, a temp file is a leftover of a killed writer, not one being written now. */
+const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes the hidden temp files a killed process left behind in `dir` (they are never read, only
+ * take space). Only old ones: another process may be writing into the same folder right now.
+ */
+export async function removeStaleTemps(dir: string, now = Date.now()): Promise<number> {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = (await fsp.readdir(dir)).filter((name) => TEMP_NAME.test(name));
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      const info = await fsp.stat(path);
+      if (!info.isFile() || now - info.mtimeMs < STALE_TEMP_MS) continue;
+      await fsp.unlink(path);
+      removed++;
+    } catch {
+      // gone already, or not ours to remove: either way nothing to do
+    }
+  }
+  return removed;
+}

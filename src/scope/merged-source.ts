@@ -49,6 +49,10 @@ export class MergedSource implements ArticleSource {
     return this.own.get(id) ?? this.shared?.get(id);
   }
 
+  loading(): { readonly ready: number; readonly total: number } | null {
+    return this.shared?.loading?.() ?? null;
+  }
+
   skipped(): readonly SkippedFile[] {
     return this.shared?.skipped() ?? [];
   }

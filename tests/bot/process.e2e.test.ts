@@ -1,14 +1,13 @@
-/** The bot as an operator runs it: `npm start` (src/bot/main.ts) and `npm run deploy` as child processes. */
+/** The bot as an operator runs it: `npm start` (dist/bot.js) and `npm run deploy` (dist/deploy.js) as child processes. */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { botEnv, startEmulator, type Emulator } from '../discord/harness.js';
 import { makeArticlesDir } from './e2e-setup.js';
+import { distEntry, NODE } from '../dist.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 let emulator: Emulator;
 let articles: { dir: string; cleanup: () => Promise<void> };
@@ -31,10 +30,10 @@ interface Run {
   stderr: string;
 }
 
-function run(script: string, env: Record<string, string>, args: string[] = [], untilStdout?: RegExp, signal?: NodeJS.Signals): Promise<Run> {
+function run(script: 'bot' | 'deploy', env: Record<string, string>, args: string[] = [], untilStdout?: RegExp, signal?: NodeJS.Signals): Promise<Run> {
   return new Promise((done, fail) => {
     const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DISCORD_') && k !== 'ARTICLES_DIR'));
-    const child = spawn(TSX, [join(ROOT, script), ...args], { cwd, env: { ...cleanEnv, NODE_ENV: 'production', ...env } });
+    const child = spawn(NODE, [distEntry(script), ...args], { cwd, env: { ...cleanEnv, NODE_ENV: 'production', ...env } });
     let stdout = '';
     let stderr = '';
     let signalled = false;
@@ -52,7 +51,7 @@ function run(script: string, env: Record<string, string>, args: string[] = [], u
 }
 
 test('npm start without a token says what to set, mentions the offline CLI, exits 1, no stack trace', async () => {
-  const result = await run('src/bot/main.ts', {});
+  const result = await run('bot', {});
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('DISCORD_TOKEN is not set');
   expect(result.stderr).toContain('npm run cli -- brief');
@@ -61,7 +60,7 @@ test('npm start without a token says what to set, mentions the offline CLI, exit
 
 test('npm start connects, registers the commands, logs JSON lines without the token, and stops cleanly on SIGTERM', async () => {
   const env = botEnv(emulator, { ARTICLES_DIR: articles.dir, LOG_LEVEL: 'info' });
-  const result = await run('src/bot/main.ts', env, [], /"msg":"commands (registered|already up to date)"/, 'SIGTERM');
+  const result = await run('bot', env, [], /"msg":"commands (registered|already up to date)"/, 'SIGTERM');
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('"msg":"stopped"');
   expect(result.stdout).not.toContain(emulator.token);
@@ -70,10 +69,10 @@ test('npm start connects, registers the commands, logs JSON lines without the to
 
 test('npm run deploy registers explicitly; --check then reports them up to date', async () => {
   const env = botEnv(emulator);
-  const deployed = await run('src/bot/deploy.ts', env);
+  const deployed = await run('deploy', env);
   expect(deployed.code).toBe(0);
   expect(deployed.stderr).toMatch(/Registered \d+ commands for server/);
-  const checked = await run('src/bot/deploy.ts', env, ['--check']);
+  const checked = await run('deploy', env, ['--check']);
   expect(checked.stderr).toContain('up to date');
   expect(checked.code).toBe(0);
 }, 60_000);

@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distEntry, NODE } from '../dist.js';
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '..', '..');
-const tsx = join(repo, 'node_modules', '.bin', 'tsx');
-const cliMain = join(repo, 'src', 'cli', 'main.ts');
+const cliMain = distEntry('cli'); // what `npm run cli` runs
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(tsx, [cliMain, ...args], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(NODE, [cliMain, ...args], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

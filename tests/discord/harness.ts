@@ -59,6 +59,8 @@ export interface StartBotOptions {
   emulator?: Emulator;
   emulatorOptions?: EmulatorOptions;
   deps?: BotDeps;
+  /** Wait until the shared folder is loaded and indexed (default), or start answering at once (false). */
+  waitForArticles?: boolean;
   /** pino level for the bot; 'silent' keeps test output readable. */
   logLevel?: string;
   /** The database; default a SQLite file in a temporary folder kept across restart() and removed on stop. */
@@ -114,6 +116,7 @@ export async function startBotAgainstEmulator(options: StartBotOptions): Promise
   let bot: RunningBot;
   try {
     bot = await launch();
+    if (options.waitForArticles ?? true) await bot.ready;
   } catch (error) {
     if (ownsEmulator) await emulator.close();
     removeData();
@@ -126,6 +129,7 @@ export async function startBotAgainstEmulator(options: StartBotOptions): Promise
     async restart() {
       await env.bot.stop();
       env.bot = await launch();
+      if (options.waitForArticles ?? true) await env.bot.ready;
       return env.bot;
     },
     async stop() {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FetchError, isPublicAddress, safeFetch, type SafeFetchOptions } from '../../src/fetch/index.js';
+import { rangeOf } from '../../src/fetch/address.js';
 
 const PAGE = '<!doctype html><html><head><title>Ferry timetable changes</title></head><body><p>The island ferry will run twice a day.</p></body></html>';
 
@@ -124,9 +125,21 @@ describe('isPublicAddress', () => {
     ['::ffff:a9fe:a9fe', false],
     ['64:ff9b::7f00:1', false],
     ['2002:7f00:1::', false],
+    // IPv6 forms that only wrap an IPv4 address are judged as that IPv4: compatible, mapped, translated.
+    ['::7f00:1', false],
+    ['::127.0.0.1', false],
+    ['::a9fe:a9fe', false],
+    ['::ffff:0:7f00:1', false],
+    ['::ffff:0:a00:1', false],
+    ['::5db8:d822', true],
     ['not an address', false],
   ])('%s → %s', (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);
+  });
+
+  it('names the range an IPv4-compatible address really points to', () => {
+    expect(rangeOf('::7f00:1')).toBe('loopback');
+    expect(rangeOf('::1')).toBe('loopback');
   });
 });
 
@@ -158,6 +171,11 @@ describe('safeFetch', () => {
       expect(error.message).toMatch(/only fetches public web pages/);
     },
   );
+
+  it('says which range a refused address is in, with the right article', async () => {
+    expect((await refusal(safeFetch('http://0.0.0.0/'))).message).toMatch(/points to an unspecified address \(0\.0\.0\.0\)/);
+    expect((await refusal(safeFetch('http://[::7f00:1]/'))).message).toMatch(/points to a loopback address/);
+  });
 
   it('refuses our own local server without the opt-in (no request reaches it)', async () => {
     const error = await refusal(safeFetch(`${base}/page`));
@@ -228,7 +246,7 @@ describe('safeFetch', () => {
   it('refuses content that is not a page or text', async () => {
     const pdf = await refusal(safeFetch(`${base}/pdf`, local));
     expect(pdf.code).toBe('content-type');
-    expect(pdf.message).toContain('application/pdf');
+    expect(pdf.message).toContain('an application/pdf file');
     expect((await refusal(safeFetch(`${base}/no-type`, local))).code).toBe('content-type');
   });
 

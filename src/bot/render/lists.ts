@@ -81,7 +81,7 @@ export function renderSearchResults(query: string, hits: readonly SearchHit[], s
     return { content: `No stored briefing matches “${md(clip(query, 200))}”${indexingNote}. Try fewer or different words, or \`/articles\` to browse.` };
   }
   const { embed } = fitEmbed({
-    title: clip(`Search: ${query}`, LIMITS.embedTitle),
+    title: clip(`Search: ${md(clip(query, 200))}`, LIMITS.embedTitle),
     color: BRAND_COLOR,
     description: [],
     fields: shown.map((hit, i) => {
