@@ -179,6 +179,12 @@ describe('percent', () => {
   it('keeps a change in points apart from the level it reaches', () => {
     expect(percents('the rate rose 0.5 percentage point to 3.75 percent .')).toEqual([0.5, 3.75]);
   });
+  it('reads "rose X% to Y" as a change and a level, "X to Y%" as a range', () => {
+    expect(percents('Inflation rose 0.4 percent to 2.9 percent in May.')).toEqual([0.4, 2.9]);
+    expect(read('the index fell 1.2 pct to 3,410 points .').map((i) => i.slice(0, 2))).toEqual([['1.2 pct', 1.2], ['3,410', 3410]]);
+    expect(percents('Growth of 2 to 3 percent is expected.')).toEqual([2.5]);
+    expect(money('Sales climbed $2 million to $9 million.')).toEqual([[2e6, 'USD'], [9e6, 'USD']]);
+  });
   it('reads fractions of a percent', () => {
     expect(percents('The margin is a quarter of a percent.')).toEqual([0.25]);
   });

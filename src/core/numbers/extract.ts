@@ -25,6 +25,14 @@ interface Found extends RawMention {
 const PERCENT_WORDS = new Set(['percent', 'percents', 'pct', 'pc']);
 /** Words that open the prefix form "the percent of 15" / "a percentage of 18". */
 const PERCENT_PREFIX_WORDS = new Set(['percent', 'percents', 'percentage', 'per']);
+/** Words before "X% to Y": the sentence tells a change and the level it reached, not a range. */
+const CHANGE_WORDS = new Set([
+  'rose', 'rise', 'rises', 'risen', 'fell', 'fall', 'falls', 'fallen', 'up', 'down', 'by', 'gained', 'gains', 'lost',
+  'climbed', 'climbs', 'jumped', 'jumps', 'dropped', 'drops', 'slipped', 'slips', 'grew', 'grows', 'shrank', 'shrinks',
+  'increased', 'increases', 'decreased', 'decreases', 'declined', 'declines', 'surged', 'surges', 'slumped', 'slumps',
+  'added', 'adds', 'eased', 'eases', 'advanced', 'advances', 'tumbled', 'soared', 'plunged', 'edged', 'raised', 'cut',
+]);
+
 /** Nouns after a hyphenated "five-pound" that make it money rather than a weight. */
 const MONEY_NOUNS = new Set([
   'coin', 'coins', 'note', 'notes', 'bill', 'bills', 'fine', 'fee', 'ticket', 'charge', 'levy', 'tax', 'voucher', 'price',
@@ -471,8 +479,10 @@ export function extractMentions(sentence: string, limit = Infinity): RawMention[
     const jw = word(joiner);
     const dash = sym(joiner, '-', '–', '—');
     let rangeAt = -1;
-    if (jw === 'to' && before !== 'from') rangeAt = e + 1;
-    else if (dash && word(toks[e + 1]) === 'to' && before !== 'from') rangeAt = e + 2;
+    // "rose 0.5 percent to 3.2 percent", "fell 3% to 1,234 points": a change, then the level it reached
+    const change = before !== null && (before === 'from' || CHANGE_WORDS.has(before)) && m.unit !== null;
+    if (jw === 'to' && !change) rangeAt = e + 1;
+    else if (dash && word(toks[e + 1]) === 'to' && !change) rangeAt = e + 2;
     else if (dash) rangeAt = e + 1;
     else if (jw === 'and' && before === 'between') rangeAt = e + 1;
     if (rangeAt > 0) {
