@@ -6,6 +6,9 @@ import { UserError, type BotContext, type Reply } from './command.js';
 import { refFor, type ComponentState } from './custom-id.js';
 import { renderBrief } from './render/brief.js';
 import { renderArticlesPage } from './render/lists.js';
+import { renderRelated } from './render/across.js';
+import { acrossRunner, sourcesOf } from './across/runner.js';
+import { timelineReply } from './across/timeline-reply.js';
 
 export interface ComponentCall {
   readonly ctx: BotContext;
@@ -21,7 +24,7 @@ export interface ComponentCall {
 export type ComponentMode = 'update' | 'reply';
 
 export function modeOf(state: ComponentState): ComponentMode {
-  return state.kind === 'brief' || state.kind === 'articles' ? 'update' : 'reply';
+  return state.kind === 'brief' || state.kind === 'articles' || state.kind === 'timeline' ? 'update' : 'reply';
 }
 
 function articleByRef(scope: Scope, ref: string): StoredArticle {
@@ -51,5 +54,14 @@ export async function handleComponent(call: ComponentCall): Promise<Reply> {
     }
     case 'articles':
       return { message: renderArticlesPage(call.scope.source.list(), call.scope.source.skipped(), state.page) };
+    case 'timeline':
+      return timelineReply(call.scope, state.since, state.about, state.page, call.defer);
+    case 'related': {
+      const article = articleByRef(call.scope, state.ref);
+      await call.defer();
+      const result = await acrossRunner().run({ kind: 'related', sources: sourcesOf(call.scope.source.list()), id: article.id, limit: 3 });
+      if (result.kind !== 'related') throw new Error('unexpected result');
+      return { message: renderRelated(article.id, result.related, (id) => call.scope.source.get(id)) };
+    }
   }
 }

@@ -25,7 +25,15 @@ export type ComponentState =
   | { readonly kind: 'open'; readonly length: BriefLength; readonly ref: string }
   | { readonly kind: 'articles'; readonly page: number }
   /** A select menu whose picked value is the article reference; opens a new brief message. */
-  | { readonly kind: 'pick'; readonly length: BriefLength };
+  | { readonly kind: 'pick'; readonly length: BriefLength }
+  /** A page of /timeline; `about` is the focus as given (clipped to fit the custom_id). */
+  | { readonly kind: 'timeline'; readonly page: number; readonly since: SinceCode; readonly about: string }
+  /** "Related" on a brief: the briefings about the same story or people. */
+  | { readonly kind: 'related'; readonly ref: string };
+
+/** /digest and /timeline periods. */
+export const SINCE_CHOICES = ['1d', '7d', '30d', 'all'] as const;
+export type SinceCode = (typeof SINCE_CHOICES)[number];
 
 const VERSION = 'v1';
 
@@ -39,6 +47,12 @@ export function encodeState(state: ComponentState): string {
       return checkCustomId(`articles:${VERSION}:${state.page}`);
     case 'pick':
       return checkCustomId(`pick:${VERSION}:${LENGTH_CODES[state.length]}`);
+    case 'timeline': {
+      const head = `tl:${VERSION}:${state.page}:${state.since}:`;
+      return checkCustomId(head + state.about.slice(0, LIMITS.customId - head.length));
+    }
+    case 'related':
+      return checkCustomId(`rel:${VERSION}:${state.ref}`);
   }
 }
 
@@ -71,6 +85,16 @@ export function decodeState(customId: string): ComponentState | null {
   if (kind === 'pick' && parts.length === 3) {
     const length = LENGTH_BY_CODE.get(parts[2] ?? '');
     return length ? { kind, length } : null;
+  }
+  if (kind === 'tl' && parts.length >= 5) {
+    const page = Number(parts[2]);
+    const since = SINCE_CHOICES.find((c) => c === parts[3]);
+    if (!Number.isInteger(page) || page < 1 || !since) return null;
+    return { kind: 'timeline', page, since, about: parts.slice(4).join(':') };
+  }
+  if (kind === 'rel' && parts.length >= 3) {
+    const ref = parts.slice(2).join(':');
+    return ref ? { kind: 'related', ref } : null;
   }
   if (kind === 'articles' && parts.length === 3) {
     const page = Number(parts[2]);

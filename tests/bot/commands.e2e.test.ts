@@ -35,7 +35,7 @@ describe('/brief', () => {
     expect(text).toMatch(/\d+ words → \d+ words \(\d+% shorter\)/);
     expect(text).toContain('Blinken');
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    expect(customIdsOf(message)).toEqual([`brief:v1:b:t:${BLINKEN_ID}`, `brief:v1:q:t:${BLINKEN_ID}`, `brief:v1:p:t:${BLINKEN_ID}`, `brief:v1:n:t:${BLINKEN_ID}`]);
+    expect(customIdsOf(message)).toEqual([`brief:v1:b:t:${BLINKEN_ID}`, `brief:v1:q:t:${BLINKEN_ID}`, `brief:v1:p:t:${BLINKEN_ID}`, `brief:v1:n:t:${BLINKEN_ID}`, `rel:v1:${BLINKEN_ID}`]);
   });
 
   test('length short gives fewer summary bullets than detailed', async () => {

@@ -9,8 +9,18 @@ describe('custom_id state', () => {
       { kind: 'open', length: 'short', ref: 'a:b:c' },
       { kind: 'articles', page: 7 },
       { kind: 'pick', length: 'standard' },
+      { kind: 'timeline', page: 3, since: '7d', about: 'coast guard: talks' },
+      { kind: 'timeline', page: 1, since: 'all', about: '' },
+      { kind: 'related', ref: 'a:b' },
     ] as const;
     for (const state of states) expect(decodeState(encodeState(state))).toEqual(state);
+  });
+
+  it('clips a long timeline focus to fit the 100-character custom_id', () => {
+    const id = encodeState({ kind: 'timeline', page: 12, since: '30d', about: 'x'.repeat(300) });
+    expect(id.length).toBe(100);
+    expect(decodeState(id)).toMatchObject({ kind: 'timeline', page: 12, since: '30d' });
+    for (const bad of ['tl:v1:0:7d:x', 'tl:v1:2:9d:x', 'rel:v1:']) expect(decodeState(bad)).toBeNull();
   });
 
   it('keeps ids with colons intact', () => {

@@ -59,15 +59,16 @@ describe('the brief embed', () => {
     checkLimits(message);
   });
 
-  it('has buttons for the four views; the current one is disabled; state is in the custom_id', () => {
+  it('has buttons for the four views and Related; the current one is disabled; state is in the custom_id', () => {
     const message = renderBrief(target, 'quotes');
     const buttons = message.components![0]!.components as { custom_id: string; label: string; disabled?: boolean }[];
-    expect(buttons.map((b) => b.label)).toEqual(['Brief', 'Quotes (2)', 'People (2)', 'Numbers (2)']);
+    expect(buttons.map((b) => b.label)).toEqual(['Brief', 'Quotes (2)', 'People (2)', 'Numbers (2)', 'Related']);
     expect(buttons.map((b) => decodeState(b.custom_id))).toEqual([
       { kind: 'brief', view: 'brief', length: 'standard', ref: 'pier-vote' },
       { kind: 'brief', view: 'quotes', length: 'standard', ref: 'pier-vote' },
       { kind: 'brief', view: 'people', length: 'standard', ref: 'pier-vote' },
       { kind: 'brief', view: 'numbers', length: 'standard', ref: 'pier-vote' },
+      { kind: 'related', ref: 'pier-vote' },
     ]);
     expect(buttons[1]?.disabled).toBe(true);
     expect(buttons[0]?.disabled).toBeUndefined();
@@ -146,7 +147,7 @@ describe('lists', () => {
 
   it('help names every command', () => {
     const description = renderHelp().embeds![0]!.description!;
-    for (const name of ['/brief', '/quotes', '/figures', '/articles', '/search', '/help']) expect(description).toContain(name);
+    for (const name of ['/brief', '/quotes', '/figures', '/articles', '/search', '/digest', '/person', '/timeline', '/help']) expect(description).toContain(name);
   });
 });
 

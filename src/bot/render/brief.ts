@@ -52,12 +52,16 @@ export function viewButtons(target: BriefTarget, current: BriefView | null): Act
   ];
   return {
     type: ComponentType.ActionRow,
-    components: specs.map(({ view, label }) =>
-      button(encodeState({ kind: 'brief', view, length: target.length, ref: target.ref }), label, {
-        style: view === current ? ButtonStyle.Primary : ButtonStyle.Secondary,
-        disabled: view === current,
-      }),
-    ),
+    components: [
+      ...specs.map(({ view, label }) =>
+        button(encodeState({ kind: 'brief', view, length: target.length, ref: target.ref }), label, {
+          style: view === current ? ButtonStyle.Primary : ButtonStyle.Secondary,
+          disabled: view === current,
+        }),
+      ),
+      // The other briefings about the same story or people (issue 10), as a private list with buttons.
+      button(encodeState({ kind: 'related', ref: target.ref }), 'Related'),
+    ],
   };
 }
 
