@@ -85,7 +85,7 @@ describe('/feed and /announce', () => {
     expect(embedText(brief!)).toContain('New briefing');
     expect(brief!.allowed_mentions).toEqual({ parse: [] });
     const labels = (brief!.components[0]?.components ?? []).map((c) => c.label);
-    expect(labels).toEqual(['Brief', expect.stringMatching(/^Quotes \(\d+\)$/), expect.stringMatching(/^People \(\d+\)$/), expect.stringMatching(/^Numbers \(\d+\)$/)]);
+    expect(labels).toEqual(['Brief', expect.stringMatching(/^Quotes \(\d+\)$/), expect.stringMatching(/^People \(\d+\)$/), expect.stringMatching(/^Numbers \(\d+\)$/), 'Related']);
     // The buttons open the briefing in place, for anyone in the channel.
     const quotesId = brief!.components[0]!.components![1]!.custom_id!;
     const opened = await env.emulator.sendButton(quotesId, brief!, { permissions: MEMBER_PERMISSIONS }).response();
