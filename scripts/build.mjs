@@ -21,6 +21,8 @@ export async function buildDist() {
       cli: 'src/cli/main.ts',
       // Started by the analysis pool as new URL('./analyze-worker.js', import.meta.url): same folder.
       'analyze-worker': 'src/library/analyze-worker.ts',
+      // Started by the cross-briefing runner as new URL('./across-worker.js', import.meta.url).
+      'across-worker': 'src/bot/across/worker.ts',
     },
     outdir,
     bundle: true,

@@ -10,6 +10,7 @@ import type { SourceBriefing } from '../../corpus/types.js';
 import { runTask, type AcrossResult, type AcrossTask } from './tasks.js';
 
 interface Pending {
+  readonly task: AcrossTask;
   readonly resolve: (result: AcrossResult) => void;
   readonly reject: (error: Error) => void;
 }
@@ -21,7 +22,8 @@ function startWorker(): Worker {
     const entry = new URL('./worker.ts', self).href;
     return new Worker(new URL('../../library/analyze-worker-boot.mjs', self), { workerData: { entry } });
   }
-  return new Worker(new URL('./worker.js', self));
+  // The compiled build (scripts/build.mjs) puts every entry and chunk in dist/.
+  return new Worker(new URL('./across-worker.js', self));
 }
 
 /** A briefing as plain data (stored briefings may decode their heavy parts lazily, through getters). */
@@ -83,10 +85,18 @@ export class AcrossRunner {
     }
   }
 
-  private fail(error: Error): void {
+  /** The worker is gone: what it had is answered here instead, and later tasks run inline. */
+  private fail(_error: Error): void {
     this.failed = true;
-    for (const job of this.pending.values()) job.reject(new Error(`cross-briefing worker failed: ${error.message}`));
+    const jobs = [...this.pending.values()];
     this.pending.clear();
+    for (const job of jobs) {
+      try {
+        job.resolve(runTask(job.task));
+      } catch (error) {
+        job.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
   }
 
   run(task: AcrossTask): Promise<AcrossResult> {
@@ -95,7 +105,7 @@ export class AcrossRunner {
     const id = this.nextId++;
     worker.ref();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { task, resolve, reject });
       worker.postMessage({ id, task });
     });
   }
