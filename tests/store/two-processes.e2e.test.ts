@@ -1,20 +1,19 @@
 /**
- * Two bot processes (`src/bot/main.ts`, as an operator runs them on two machines) on one PostgreSQL
+ * Two bot processes (`npm start`'s dist/bot.js, as an operator runs them on two machines) on one PostgreSQL
  * database, each connected to its own loopback Discord: a briefing ingested through the first is
  * visible through the second in the same server, and in no other server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXT_FIELDS, TEXT_MODAL_ID } from '../../commands/ingest.js';
 import { ADMIN_PERMISSIONS, botEnv, embedText, startEmulator, type Emulator } from '../discord/harness.js';
 import { makeArticlesDir } from '../bot/e2e-setup.js';
+import { distEntry, NODE } from '../dist.js';
 import { freshPostgres, postgresAvailable, type TestDatabase } from './databases.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const pgUp = await postgresAvailable();
 
 const TEXT = [
@@ -31,7 +30,7 @@ interface BotProcess {
 function startProcess(emulator: Emulator, env: Record<string, string>, cwd: string): Promise<BotProcess> {
   return new Promise((ready, fail) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DISCORD_') && k !== 'ARTICLES_DIR' && k !== 'DATABASE_URL'));
-    const child = spawn(TSX, [join(ROOT, 'src/bot/main.ts')], { cwd, env: { ...clean, NODE_ENV: 'production', ...botEnv(emulator, { LOG_LEVEL: 'info', ...env }) } });
+    const child = spawn(NODE, [distEntry('bot')], { cwd, env: { ...clean, NODE_ENV: 'production', ...botEnv(emulator, { LOG_LEVEL: 'info', ...env }) } });
     let out = '';
     const timer = setTimeout(() => fail(new Error(`the bot did not start:\n${out}`)), 60_000);
     const onData = (chunk: Buffer) => {
