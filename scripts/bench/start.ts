@@ -150,7 +150,7 @@ async function botWarmStart(count: number): Promise<void> {
       console.log(`start:   ${label}: first correct /brief ${fmt(answeredMs / 1000, 2)} s after process start, ${fmt(answeredCpu / 1000, 2)} s CPU (${stats.cached ?? '?'} from cache, ${stats.analysed ?? '?'} analysed; load ${fmt(loadavg()[0] ?? 0, 1)})`);
       return { wall: answeredMs, cpu: answeredCpu };
     };
-    await run('cold (no cache)');
+    await run('cold (no cache; the last article answers once the whole folder is in)');
     const warm: { wall: number; cpu: number }[] = [];
     for (let i = 0; i < 3; i++) warm.push(await run(`warm ${i + 1}`));
     const mid = (values: number[]) => [...values].sort((a, b) => a - b)[1] ?? 0;
