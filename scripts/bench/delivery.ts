@@ -59,7 +59,8 @@ function fireSteadily(rate: number, fire: () => InteractionHandle): Sampled {
 export async function runDeliveryBench(): Promise<void> {
   const feedCount = Number(process.env['BENCH_FEEDS'] ?? 1000);
   const rate = Number(process.env['BENCH_RATE'] ?? 100);
-  console.log(`delivery: ${feedCount} feeds on loopback polled in one cycle by the bot's job runner, /help at ${rate}/s meanwhile`);
+  const servers = Number(process.env['BENCH_SERVERS'] ?? 100);
+  console.log(`delivery: ${feedCount} feeds of ${servers} servers on loopback polled in one cycle by the bot's job runner, /help at ${rate}/s meanwhile`);
   console.log(`  idle event-loop lag before starting: ${(await loopLag(20)).toFixed(1)} ms worst of 20 (machine load)`);
   const server = await FeedServer.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'briefbot-bench-delivery-'));
@@ -70,7 +71,8 @@ export async function runDeliveryBench(): Promise<void> {
     { logger },
   );
   const delivery = bot.context.delivery!;
-  const guildId = emulator.guildId;
+  // Server ids: the emulator's guild first, the rest made up (feeds spread over them as on a real bot).
+  const serverOf = (f: number) => (f % servers === 0 ? emulator.guildId : `${BigInt(emulator.guildId) + BigInt(f % servers)}`);
   try {
     // Each feed starts with one item already seen (as after its /feed add); the cycle brings one new item.
     const feeds: { id: string; items: TestItem[] }[] = [];
@@ -78,12 +80,12 @@ export async function runDeliveryBench(): Promise<void> {
       const old: TestItem = { guid: `urn:bench:${f}:0`, link: server.url(`/p/${f}/0`), title: `Old story ${f}`, text: storyText(f) };
       const entry = { id: '', items: [old] };
       server.serveWithEtag(`/feed/${f}`, () => rss(`Bench feed ${f}`, entry.items));
-      const feed = await delivery.feedStore.add({ guildId: `${guildId}`, url: server.url(`/feed/${f}`), channelId: null, createdBy: 'bench' }, Date.now());
+      const feed = await delivery.feedStore.add({ guildId: serverOf(f), url: server.url(`/feed/${f}`), channelId: null, createdBy: 'bench' }, Date.now());
       if (!feed) throw new Error('feed not added');
       entry.id = feed.id;
       const parsed = parseFeedBytes(Buffer.from(rss(`Bench feed ${f}`, [old])), { url: server.url(`/feed/${f}`) });
       await delivery.feedStore.markSeen(feed.id, parsed.items.flatMap(itemKeys), Date.now());
-      await delivery.jobs.enqueue({ id: `poll-feed:${feed.id}`, name: 'poll-feed', guildId, payload: { feedId: feed.id }, runAt: Date.now() + 3_600_000 }, Date.now());
+      await delivery.jobs.enqueue({ id: `poll-feed:${feed.id}`, name: 'poll-feed', guildId: serverOf(f), payload: { feedId: feed.id }, runAt: Date.now() + 3_600_000 }, Date.now());
       feeds.push(entry);
     }
     for (const [f, entry] of feeds.entries()) {
@@ -102,7 +104,7 @@ export async function runDeliveryBench(): Promise<void> {
       await delivery.jobs.runNow(feeds.map((f) => `poll-feed:${f.id}`), Date.now());
       delivery.runner.wake();
       for (;;) {
-        const list = await delivery.feedStore.list(guildId);
+        const list = await delivery.feedStore.active();
         if (list.filter((f) => (f.lastPolledAt ?? 0) >= since).length >= feeds.length && delivery.runner.running === 0) break;
         await sleep(100);
       }
@@ -111,7 +113,7 @@ export async function runDeliveryBench(): Promise<void> {
       clearInterval(rssTimer);
       const used = process.cpuUsage(cpu);
       const sorted = [...load.latencies].sort((a, b) => a - b);
-      const stored = (await delivery.feedStore.list(guildId)).reduce((n, f) => n + f.itemsStored, 0);
+      const stored = (await delivery.feedStore.active()).reduce((n, f) => n + f.itemsStored, 0);
       console.log(
         `  ${label.padEnd(30)} cycle ${seconds.toFixed(1)} s (${(feeds.length / seconds).toFixed(0)} feeds/s); CPU ${((used.user + used.system) / 1e6).toFixed(1)} s; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; briefings stored ${stored}; /help ${sorted.length} answered: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, missed ${load.missed}`,
       );

@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { SummaryCache } from '../bot/summaries.js';
-import { DEFAULT_POLL_LIMITS, FeedService, FeedStore, storeFeedItem, type FeedItem, type StoredItem } from '../feeds/index.js';
+import { DEFAULT_POLL_LIMITS, FeedService, FeedStore, itemText, storeFeedItem, type FeedItem, type StoredItem } from '../feeds/index.js';
 import type { SafeFetchOptions } from '../fetch/index.js';
+import type { IngestTarget } from '../ingest/index.js';
 import { JobRunner, JobStore, type Clock } from '../jobs/index.js';
 import type { StoredArticle } from '../library/store.js';
 import type { Scopes } from '../scope/index.js';
@@ -17,6 +18,9 @@ import { Outbox, type DeliveryPayload } from './outbox.js';
 import { describeGone, type ChannelPoster, type GoneReason } from './poster.js';
 import { DeliveryLog, type DeliveryRecord } from './records.js';
 import { Scheduler } from './schedules.js';
+
+/** How long a server's ingest target is reused by feed polls (real time: a cache, not a schedule). */
+const TARGET_REUSE_MS = 10_000;
 
 export interface DeliverySettings {
   readonly feedIntervalMs: number;
@@ -66,6 +70,7 @@ export class Delivery {
   readonly runner: JobRunner;
   private unsubscribe: (() => void) | null = null;
   private readonly queueing = new Set<Promise<void>>();
+  private readonly targets = new Map<string, { readonly target: IngestTarget; readonly at: number }>();
 
   constructor(private readonly deps: DeliveryDeps) {
     const { store, clock, logger, settings, summaries } = deps;
@@ -115,6 +120,9 @@ export class Delivery {
       this.queueing.add(queued);
       void queued.finally(() => this.queueing.delete(queued));
     });
+    // The HTML cleaner loads its parser on first use (~0.3 s of synchronous require): load it now, at start,
+    // rather than in the middle of the first poll, where interactions would wait behind it.
+    itemText('<p>Warm-up paragraph.</p>');
     if (options.run ?? true) this.runner.start();
   }
 
@@ -150,9 +158,22 @@ export class Delivery {
     return (own?.list() ?? []).filter((a) => a.addedAt > since && a.addedAt <= until).sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
   }
 
+  /**
+   * The server's ingest target, kept for a few seconds: a poll stores many items, and each look-up would
+   * re-read the server's catalogue (its revision moved with the previous item).
+   */
+  private async feedTarget(guildId: string): Promise<IngestTarget | null> {
+    const now = Date.now();
+    const cached = this.targets.get(guildId);
+    if (cached && now - cached.at < TARGET_REUSE_MS) return cached.target;
+    const target = this.deps.scopes.ingestTarget(await this.deps.scopes.forGuild(guildId), 'feed');
+    if (this.targets.size > 1000) this.targets.clear();
+    if (target) this.targets.set(guildId, { target, at: now });
+    return target;
+  }
+
   private async storeItem(guildId: string, item: FeedItem): Promise<StoredItem> {
-    const scope = await this.deps.scopes.forGuild(guildId);
-    const target = this.deps.scopes.ingestTarget(scope, 'feed');
+    const target = await this.feedTarget(guildId);
     // The database is not reachable: the poll fails and is retried (nothing is marked seen).
     if (!target) throw new Error('the server’s store is not reachable');
     return storeFeedItem(target, item, { by: 'feed', now: new Date(this.deps.clock.now()), fetch: this.deps.fetch });

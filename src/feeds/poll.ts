@@ -10,6 +10,7 @@ import { FeedError } from './errors.js';
 import type { Feed, FeedStore } from './feed-store.js';
 import { itemKeys } from './item-keys.js';
 import { parseFeedBytes, type FeedItem } from './parse.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export const FEED_MEDIA_TYPES = [
   'application/rss+xml',
@@ -93,6 +94,9 @@ export async function pollFeed(feed: Feed, deps: PollDeps, options: { seed: bool
     await feeds.update(feed.id, { ...validators, lastPolledAt: polledAt, failures: 0, lastError: null });
     return { kind: 'unchanged' };
   }
+  // The embedded database answers synchronously, so a poll's awaits never wait on I/O: let the interactions
+  // that arrived meanwhile run before each piece of CPU work (parsing, each item's page and cleaning).
+  await nextTurn();
   let parsed;
   try {
     parsed = parseFeedBytes(page.bytes, { charset: page.charset, url: page.url, maxItems: limits.maxItems });
@@ -118,7 +122,9 @@ export async function pollFeed(feed: Feed, deps: PollDeps, options: { seed: bool
   if (skipped.length > 0) await feeds.markSeen(feed.id, skipped.flatMap((x) => x.keys), polledAt);
 
   const results = await inBatches(toStore, limits.itemConcurrency, async ({ item, keys }) => {
+    await nextTurn();
     const stored = await deps.storeItem(feed, item);
+    await nextTurn();
     await feeds.markSeen(feed.id, keys, deps.now());
     return stored;
   });

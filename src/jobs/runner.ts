@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { backoffMs } from './backoff.js';
 import type { Clock } from './clock.js';
 import type { Job, JobStore } from './job-store.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export interface JobContext {
   readonly clock: Clock;
@@ -179,6 +180,8 @@ export class JobRunner {
       }
       let result: JobResult;
       try {
+        // Each run starts on a turn of its own, so a batch of runs never holds the event loop at once.
+        await nextTurn();
         result = await definition.run(job, { clock, signal: controller.signal });
       } catch (error) {
         if (controller.signal.aborted && this.stopping) {

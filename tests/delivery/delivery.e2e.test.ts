@@ -4,6 +4,7 @@
  * the job runner ticked by the test on an injected clock.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nonceOf } from '../../src/delivery/index.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { ManualClock } from '../../src/jobs/index.js';
 import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, embedText, expectNoViolations, startBotAgainstEmulator, type EmulatedBot, type RecordedMessage } from '../discord/harness.js';
@@ -211,6 +212,26 @@ describe('/schedule', () => {
     expect(posts('general')[1]?.embeds[0]?.title).toBe('Daily digest — 1 new briefing');
     const list = await command('schedule list');
     expect(list.content).toMatch(/daily at 09:00 \(Europe\/Paris\) in <#\d+> · next Fri 9 Jan, 09:00/);
+  });
+
+  it('a restart between writing the digest record and posting it posts it once, and a re-sent post with the same nonce stays one message', async () => {
+    await command('schedule digest', { channel: 'general', every: 'daily', at: '09:00', timezone: 'Europe/Paris' });
+    clock.advance(MINUTE);
+    await addBriefings(1, 30);
+    clock.advance(59 * MINUTE);
+    await delivery().runner.tick(); // the digest run: its record is written and its post queued, nothing posted yet
+    const [record] = await delivery().log.list({ kind: 'digest' });
+    expect(record).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(posts('general')).toHaveLength(0);
+    // The dying process had in fact sent the post (Discord made the message) but never heard back.
+    const first = env.emulator.channels.post(channelId('general'), { ...(record!.payload as { message: object }).message, nonce: nonceOf(record!.key), enforce_nonce: true }, '/test');
+    expect(first.status).toBe(200);
+    await env.restart();
+    await runDue(0);
+    expect(posts('general')).toHaveLength(1);
+    expect(await delivery().log.get(record!.key)).toMatchObject({ status: 'sent', messageId: (first.body as { id: string }).id });
+    await runDue(24 * 60 * MINUTE);
+    expect(posts('general')).toHaveLength(1); // nothing new since: no second digest
   });
 
   it('validates the time and the zone, autocompletes zones, and removes', async () => {
