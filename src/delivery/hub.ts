@@ -4,6 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import { acrossRunner, sourcesOf } from '../bot/across/runner.js';
+import type { BotMessage } from '../bot/command.js';
+import { renderDigest as renderAcrossDigest } from '../bot/render/across.js';
 import type { SummaryCache } from '../bot/summaries.js';
 import { DEFAULT_POLL_LIMITS, FeedService, FeedStore, itemText, storeFeedItem, type FeedItem, type StoredItem } from '../feeds/index.js';
 import type { SafeFetchOptions } from '../fetch/index.js';
@@ -17,6 +20,7 @@ import { NoticeBoard } from './notices.js';
 import { Outbox, type DeliveryPayload } from './outbox.js';
 import { describeGone, type ChannelPoster, type GoneReason } from './poster.js';
 import { DeliveryLog, type DeliveryRecord } from './records.js';
+import { renderDigest } from './render.js';
 import { Scheduler } from './schedules.js';
 
 /** How long a server's ingest target is reused by feed polls (real time: a cache, not a schedule). */
@@ -80,7 +84,7 @@ export class Delivery {
     const wake = () => this.runner?.wake();
     this.outbox = new Outbox({ log: this.log, jobs: this.jobs, clock, logger, poster: deps.poster, onGone: (record, reason) => this.onGone(record, reason), wake });
     this.announcer = new Announcer({ db: store.db, jobs: this.jobs, clock, outbox: this.outbox, summaries, logger, burstMs: settings.burstMs, articlesOf: (g, ids) => this.articlesOf(g, ids), wake });
-    this.scheduler = new Scheduler({ db: store.db, jobs: this.jobs, log: this.log, outbox: this.outbox, clock, summaries, maxPerGuild: settings.maxSchedulesPerGuild, addedBetween: (g, since, until) => this.addedBetween(g, since, until) });
+    this.scheduler = new Scheduler({ db: store.db, jobs: this.jobs, log: this.log, outbox: this.outbox, clock, summaries, maxPerGuild: settings.maxSchedulesPerGuild, addedBetween: (g, since, until) => this.addedBetween(g, since, until), compose: (articles, heading, footer) => this.composeDigest(articles, heading, footer) });
     this.feedStore = new FeedStore(store.db);
     this.feeds = new FeedService({
       feeds: this.feedStore,
@@ -170,6 +174,27 @@ export class Delivery {
     if (this.targets.size > 1000) this.targets.clear();
     if (target) this.targets.set(guildId, { target, at: now });
     return target;
+  }
+
+  /**
+   * A scheduled digest: the cross-briefing digest (points with their sources, people, numbers; computed in
+   * its worker) when there are several new briefings, else — or if it fails — the list of them.
+   */
+  private async composeDigest(articles: readonly StoredArticle[], heading: string, footer: string): Promise<BotMessage> {
+    if (articles.length >= 2) {
+      try {
+        const result = await acrossRunner().run({ kind: 'digest', sources: sourcesOf(articles), points: 7 });
+        if (result.kind === 'digest') {
+          const byId = new Map(articles.map((a) => [a.id, a]));
+          const message = renderAcrossDigest({ digest: result.digest, lookup: (id) => byId.get(id), briefings: articles.length, period: footer });
+          const [embed, ...rest] = message.embeds ?? [];
+          if (embed) return { ...message, embeds: [{ ...embed, title: heading }, ...rest] };
+        }
+      } catch (error) {
+        this.deps.logger.warn({ err: error }, 'the cross-briefing digest failed; posting the list of new briefings');
+      }
+    }
+    return renderDigest(articles, this.deps.summaries, heading, footer);
   }
 
   private async storeItem(guildId: string, item: FeedItem): Promise<StoredItem> {

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import type { BotMessage } from '../bot/command.js';
 import type { SummaryCache } from '../bot/summaries.js';
 import type { Clock, JobDefinition, JobStore } from '../jobs/index.js';
 import type { StoredArticle } from '../library/store.js';
@@ -36,6 +37,8 @@ export interface SchedulerDeps {
   readonly clock: Clock;
   readonly summaries: SummaryCache;
   readonly maxPerGuild: number;
+  /** The digest message of these briefings (the cross-briefing digest); the list of them when absent. */
+  compose?(articles: readonly StoredArticle[], heading: string, footer: string): Promise<BotMessage>;
   /** The server's briefings added after `since`, up to `until` (oldest first). */
   addedBetween(guildId: string, since: number, until: number): Promise<StoredArticle[]>;
 }
@@ -152,7 +155,8 @@ export class Scheduler {
           if (articles.length > 0) {
             const heading = `${schedule.every === 'weekly' ? 'Weekly' : 'Daily'} digest — ${articles.length} new briefing${articles.length === 1 ? '' : 's'}`;
             const footer = `Since ${formatLocal(schedule.since, schedule.timezone)} · ${describeRule(schedule)}`;
-            await outbox.send({ key, guildId: schedule.guildId, channelId: schedule.channelId, kind: 'digest', message: renderDigest(articles, this.deps.summaries, heading, footer), source: { type: 'schedule', scheduleId: schedule.id } });
+            const message = this.deps.compose ? await this.deps.compose(articles, heading, footer) : renderDigest(articles, this.deps.summaries, heading, footer);
+            await outbox.send({ key, guildId: schedule.guildId, channelId: schedule.channelId, kind: 'digest', message, source: { type: 'schedule', scheduleId: schedule.id } });
             await run(() => db.updateTable('schedules').set({ since: until }).where('id', '=', schedule.id).execute());
           }
         }

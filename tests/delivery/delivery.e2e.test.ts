@@ -196,6 +196,8 @@ describe('/schedule', () => {
     const digest = posts('general')[0]!;
     expect(digest.embeds[0]?.title).toBe('Daily digest — 2 new briefings');
     expect(embedText(digest)).toMatch(/Council story 1[\s\S]*Council story 2/);
+    // Several new briefings: the cross-briefing digest (points citing their sources), not a bare list.
+    expect(digest.embeds[0]?.fields?.map((f) => f.name)).toContain('Sources');
     await runDue(MINUTE);
     expect(posts('general')).toHaveLength(1);
 
