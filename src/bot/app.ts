@@ -93,6 +93,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   const index = source ? new ArticleIndex(source) : null;
   if (library) {
     const opened = library;
+    index?.holdFullText(opened.ready);
     void opened.ready.then(
       () => logger.info({ ...opened.stats(), articles: opened.list().length, skipped: opened.skipped().length }, 'articles ready'),
       (error: unknown) => logger.error({ err: error }, 'the articles folder could not be loaded'),

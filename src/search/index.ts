@@ -120,6 +120,20 @@ export class ArticleIndex {
    * indexing 10,000 bodies takes many seconds, and interactions must keep being answered meanwhile.
    */
   private fullTextWanted = false;
+  private fullTextHeld = false;
+
+  /**
+   * No body indexing until `until` settles (the shared folder's first load): the slices would compete with
+   * the load for the one thread, and titles, people and ids answer meanwhile.
+   */
+  holdFullText(until: Promise<unknown>): void {
+    this.fullTextHeld = true;
+    const release = () => {
+      this.fullTextHeld = false;
+      this.scheduleFullText();
+    };
+    until.then(release, release);
+  }
 
   private drainNow(): void {
     for (const [id, article] of this.pendingFull) {
@@ -131,6 +145,7 @@ export class ArticleIndex {
 
   private scheduleFullText(): void {
     if (this.fullText === 'on-demand' && !this.fullTextWanted) return;
+    if (this.fullTextHeld || this.closed) return;
     if (this.draining || this.pendingFull.size === 0) return;
     this.draining = (async () => {
       while (this.pendingFull.size > 0 && !this.closed) {
