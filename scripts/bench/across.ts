@@ -106,22 +106,30 @@ export async function runAcrossBotBench(sources: readonly SourceBriefing[]): Pro
   try {
     const digests: number[] = [];
     const helps: number[] = [];
+    const pending: Promise<void>[] = [];
+    let unanswered = 0;
     for (let round = 0; round < 6; round++) {
       const started = performance.now();
       const digest = emulator.sendCommand('digest', { length: 'detailed' });
       const ticker = setInterval(() => {
         const help = emulator.sendCommand('help');
-        void help.response().then((r) => helps.push(r.latencyMs));
+        pending.push(
+          help.response().then(
+            (r) => void helps.push(r.latencyMs),
+            () => void unanswered++,
+          ),
+        );
       }, 50);
       await digest.final();
       clearInterval(ticker);
       if (round > 0) digests.push(performance.now() - started); // the first round warms the worker up
     }
+    await Promise.all(pending);
     digests.sort((a, b) => a - b);
     helps.sort((a, b) => a - b);
     console.log(
       `  bot /digest over ${articles.length} briefings: dispatch→final message p50 ${percentile(digests, 50).toFixed(0)} ms, max ${digests.at(-1)!.toFixed(0)} ms (5 runs); ` +
-        `/help meanwhile (${helps.length} at 20/s) p50 ${percentile(helps, 50).toFixed(1)} ms, p99 ${percentile(helps, 99).toFixed(1)} ms`,
+        `/help meanwhile (${helps.length} at 20/s) p50 ${percentile(helps, 50).toFixed(1)} ms, p99 ${percentile(helps, 99).toFixed(1)} ms, unanswered ${unanswered}`,
     );
   } finally {
     await bot.stop();
