@@ -257,12 +257,19 @@ export class GuildStore {
     );
   }
 
-  /** Deletes everything this server stored (briefings cascade with the guild row). */
+  /**
+   * Deletes everything this server stored, in one transaction: briefings, settings, and what delivery keeps
+   * for it (feeds and their seen items, announcement channel and queue, schedules, notices, its jobs and
+   * delivery records). Nothing of any other server is touched.
+   */
   purge(): Promise<void> {
+    const g = this.guildId;
     return run(async () => {
       await this.db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('guild_briefings').where('guild_id', '=', this.guildId).execute();
-        await tx.deleteFrom('guilds').where('guild_id', '=', this.guildId).execute();
+        await tx.deleteFrom('feed_items').where('feed_id', 'in', tx.selectFrom('feeds').select('id').where('guild_id', '=', g)).execute();
+        for (const table of ['feeds', 'announce_targets', 'announce_queue', 'schedules', 'guild_notices', 'jobs', 'deliveries', 'guild_briefings', 'guilds'] as const) {
+          await tx.deleteFrom(table).where('guild_id', '=', g).execute();
+        }
       });
     });
   }

@@ -118,6 +118,22 @@ for (const dialect of dialects) {
       expect(await g.settings()).toEqual({ ingestRoleId: null, defaultLength: null, leftAt: null });
     });
 
+    it('purges what delivery keeps for a server too, and nothing of another server', async () => {
+      const now = 1000;
+      for (const guild of ['111111111111111111', '222222222222222222']) {
+        await store.guild(guild).add(briefing());
+        await store.db.insertInto('feeds').values({ id: `feed-${guild}`, guild_id: guild, url: 'https://example.com/feed', failures: 0, created_at: now, items_stored: 0 } as never).execute();
+        await store.db.insertInto('feed_items').values({ feed_id: `feed-${guild}`, key: 'g:1', seen_at: now }).execute();
+        await store.db.insertInto('announce_targets').values({ guild_id: guild, channel_id: '1', created_at: now } as never).execute();
+        await store.db.insertInto('jobs').values({ id: `job-${guild}`, name: 'poll-feed', guild_id: guild, payload: '{}', run_at: now, attempts: 0, created_at: now } as never).execute();
+      }
+      await store.guild('111111111111111111').purge();
+      const left = async (table: 'feeds' | 'announce_targets' | 'jobs' | 'guild_briefings') =>
+        (await store.db.selectFrom(table).select('guild_id').execute()).map((r) => r.guild_id);
+      for (const table of ['feeds', 'announce_targets', 'jobs', 'guild_briefings'] as const) expect(await left(table)).toEqual(['222222222222222222']);
+      expect((await store.db.selectFrom('feed_items').select('feed_id').execute()).map((r) => r.feed_id)).toEqual(['feed-222222222222222222']);
+    });
+
     it('updates an analysis after an engine change without moving the revision', async () => {
       const g = store.guild('111111111111111111');
       await g.add(briefing());
