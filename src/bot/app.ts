@@ -38,6 +38,8 @@ export interface BotDeps {
   readonly clock?: Clock;
   /** `run: false`: the job runner does not poll by itself (tests tick it); `owner` names this process's leases. */
   readonly delivery?: { readonly run?: boolean; readonly owner?: string };
+  /** Aborted (a signal during start-up): stop connecting, close everything (the cache is saved) and reject. */
+  readonly abort?: AbortSignal;
 }
 
 export interface RunningBot {
@@ -198,8 +200,14 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   try {
     // Body text is indexed in the background while the client connects; interactions are served meanwhile.
     const indexed = index?.whenIndexed();
-    await client.login(config.token);
-    await ready;
+    // A stop asked for while connecting (Discord slow or unreachable) does not wait for the connection.
+    const aborted = new Promise<never>((_, reject) => {
+      const fail = () => reject(new Error('start-up aborted'));
+      if (deps.abort?.aborted) fail();
+      deps.abort?.addEventListener('abort', fail, { once: true });
+    });
+    aborted.catch(() => undefined);
+    await Promise.race([client.login(config.token).then(() => ready), aborted]);
     await indexed;
   } catch (error) {
     await closeAll();

@@ -21,6 +21,7 @@ const logger = createLogger(config.logLevel ?? 'info');
 
 let starting: Promise<RunningBot> | null = null;
 let stopping = false;
+const startUp = new AbortController();
 
 function exitCodeOf(signal: NodeJS.Signals): number {
   return signal === 'SIGINT' ? 130 : 143;
@@ -33,6 +34,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   }
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  startUp.abort(); // still connecting: stop that, close what is open (the cache is saved)
   // Not unref'd: it fires even if something in the stop keeps the event loop waiting.
   setTimeout(() => process.exit(1), FORCE_EXIT_MS);
   const bot = starting ? await starting.catch(() => null) : null;
@@ -50,7 +52,7 @@ process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaugh
 logger.info({ pid: process.pid }, 'starting');
 const { startBot } = await import('./app.js'); // discord.js and the engine load after the handlers are in place
 if (!stopping) {
-  starting = startBot(config, { logger });
+  starting = startBot(config, { logger, abort: startUp.signal });
   try {
     await starting;
   } catch (error) {

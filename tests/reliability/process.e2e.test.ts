@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -122,6 +123,26 @@ it('handles SIGTERM from the first moment: during start-up it still logs "shutti
   bot.child.kill('SIGTERM');
   expect(await exitWithin(bot, 20_000)).toEqual({ code: 0, signal: null });
   expect(bot.stdout).toContain('"msg":"shutting down"');
+}, 60_000);
+
+it('a signal while Discord does not answer stops at once and cleanly, without waiting for the connection', async () => {
+  // A Discord that accepts connections and never answers: the login hangs.
+  const sockets: Socket[] = [];
+  const silent = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const port = (silent.address() as AddressInfo).port;
+  try {
+    const dir = await articlesDir('silent', { 'bridge.txt': STORY_A });
+    const bot = startBotProcess({ ARTICLES_DIR: dir, DISCORD_API_URL: `http://127.0.0.1:${port}/api` });
+    await bot.until(/"msg":"starting"/);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // connecting by now
+    bot.child.kill('SIGTERM');
+    expect(await exitWithin(bot, 6_000)).toEqual({ code: 0, signal: null }); // not the forced exit (10 s, code 1)
+    expect(bot.stdout).toContain('"msg":"shutting down"');
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+  }
 }, 60_000);
 
 it('stopped as soon as it is connected during a cold start, it saves what was analysed and the next start reuses it', async () => {
