@@ -7,7 +7,7 @@
  * set bounded) and within one server.
  *
  *   npm run bench -- servers   (BENCH_SERVERS=1000 BENCH_PER_SERVER=100 BENCH_RATE=200 BENCH_SECONDS=5;
- *                               BENCH_PG_URL=postgres://… or the local server; BENCH_PG=0 skips PostgreSQL)
+ *                               BENCH_PG_URL=postgres://… or the local server; BENCH_PG=0 skips PostgreSQL, BENCH_SQLITE=0 SQLite)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -203,7 +203,7 @@ export async function runServersBench(): Promise<void> {
   const file = join(dir, 'briefbot.sqlite');
   try {
     const size = () => Promise.resolve(['', '-wal'].reduce((n, ext) => n + (statSync(file + ext, { throwIfNoEntry: false })?.size ?? 0), 0));
-    await runOne('SQLite', { kind: 'sqlite', file }, size, bases, servers, perServer);
+    if (process.env['BENCH_SQLITE'] !== '0') await runOne('SQLite', { kind: 'sqlite', file }, size, bases, servers, perServer);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
