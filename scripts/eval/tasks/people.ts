@@ -4,9 +4,10 @@
  * name they end, match predicted and gold persons one-to-one, micro P/R/F1 over all documents.
  *
  * `BRIEFBOT_EVAL_LIMIT=N` scores only the first N documents; `BRIEFBOT_EVAL_VERBOSE=1` prints the
- * misses and false alarms per document to stderr (for error analysis; never copy them into the repo).
+ * misses and false alarms per document of the tuning part to stderr (for error analysis; never copy
+ * them into the repo). Every row is also given on the tuning and the check part (lib.ts partOf).
  */
-import { f1, limited, readJsonl, type EvalTask, type ScoreRow } from '../lib.js';
+import { f1, limited, partOf, readJsonl, withParts, type EvalTask, type ScoreRow } from '../lib.js';
 
 interface ConllDoc {
   readonly id: string;
@@ -88,6 +89,33 @@ export function countMatches(predicted: readonly Cluster[], gold: readonly Clust
   return usedP.size;
 }
 
+interface DocResult {
+  readonly id: string;
+  readonly tp: number;
+  readonly nPred: number;
+  readonly nGold: number;
+  readonly tpRaw: number;
+  readonly nPredRaw: number;
+}
+
+function aggregate(results: readonly DocResult[]): ScoreRow[] {
+  const sum = (f: (r: DocResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  const nGold = sum((r) => r.nGold);
+  const p = sum((r) => r.nPred) === 0 ? 0 : sum((r) => r.tp) / sum((r) => r.nPred);
+  const r = nGold === 0 ? 0 : sum((x) => x.tp) / nGold;
+  const pRaw = sum((x) => x.nPredRaw) === 0 ? 0 : sum((x) => x.tpRaw) / sum((x) => x.nPredRaw);
+  const rRaw = nGold === 0 ? 0 : sum((x) => x.tpRaw) / nGold;
+  const baselineName = 'compromise';
+  return [
+    { metric: 'conll.person_p', value: p, baseline: 0.746, baselineName },
+    { metric: 'conll.person_r', value: r, baseline: 0.621, baselineName },
+    { metric: 'conll.person_f1', value: f1(p, r), baseline: 0.678, baselineName, target: 0.92 },
+    { metric: 'conll.stage_only.person_p', value: pRaw },
+    { metric: 'conll.stage_only.person_r', value: rRaw },
+    { metric: 'conll.stage_only.person_f1', value: f1(pRaw, rRaw), target: 0.92 },
+  ];
+}
+
 export const task: EvalTask = {
   name: 'people',
   async run(): Promise<ScoreRow[]> {
@@ -97,42 +125,22 @@ export const task: EvalTask = {
     const { splitSentences } = await import('../../../src/core/sentences.js');
     const docs = limited(readJsonl<ConllDoc>('conll-dev.jsonl'));
     const verbose = process.env['BRIEFBOT_EVAL_VERBOSE'] === '1';
-    let tp = 0;
-    let nPred = 0;
-    let nGold = 0;
-    // The people stage alone on the uncleaned text: separates its errors from the cleaner's.
-    let tpRaw = 0;
-    let nPredRaw = 0;
-    for (const doc of docs) {
-      const raw = mergeNames(findPeople(doc.text, splitSentences(doc.text)).map((p) => p.name));
-      tpRaw += countMatches(raw, mergeNames(doc.persons));
-      nPredRaw += raw.length;
-      const predicted = mergeNames(analyzeText(doc.text, 'text').people.map((p) => p.name));
+    const results = docs.map((doc): DocResult => {
       const gold = mergeNames(doc.persons);
-      const matched = countMatches(predicted, gold);
-      tp += matched;
-      nPred += predicted.length;
-      nGold += gold.length;
-      if (verbose && (matched < predicted.length || matched < gold.length)) {
+      // The people stage alone on the uncleaned text: separates its errors from the cleaner's.
+      const raw = mergeNames(findPeople(doc.text, splitSentences(doc.text)).map((p) => p.name));
+      const predicted = mergeNames(analyzeText(doc.text, 'text').people.map((p) => p.name));
+      const tp = countMatches(predicted, gold);
+      // Error analysis of the tuning part only, on stderr (never copy it into the repository).
+      if (verbose && partOf(doc.id) === 'tuning' && (tp < predicted.length || tp < gold.length)) {
         const missed = gold.filter((g) => !predicted.some((p) => exactMatch(p, g) || looseMatch(p, g)));
         const extra = predicted.filter((p) => !gold.some((g) => exactMatch(p, g) || looseMatch(p, g)));
         console.error(
           `${doc.id}  missed: ${missed.map((c) => c.forms.join('/')).join('; ')}  ||  extra: ${extra.map((c) => c.forms.join('/')).join('; ')}`,
         );
       }
-    }
-    const p = nPred === 0 ? 0 : tp / nPred;
-    const r = nGold === 0 ? 0 : tp / nGold;
-    const baselineName = 'compromise';
-    const pRaw = nPredRaw === 0 ? 0 : tpRaw / nPredRaw;
-    const rRaw = nGold === 0 ? 0 : tpRaw / nGold;
-    return [
-      { metric: 'conll.person_p', value: p, baseline: 0.746, baselineName },
-      { metric: 'conll.person_r', value: r, baseline: 0.621, baselineName },
-      { metric: 'conll.person_f1', value: f1(p, r), baseline: 0.678, baselineName, target: 0.85 },
-      { metric: 'conll.stage_only.person_p', value: pRaw },
-      { metric: 'conll.stage_only.person_r', value: rRaw },
-      { metric: 'conll.stage_only.person_f1', value: f1(pRaw, rRaw), target: 0.85 },
-    ];
+      return { id: doc.id, tp, nPred: predicted.length, nGold: gold.length, tpRaw: countMatches(raw, gold), nPredRaw: raw.length };
+    });
+    return withParts(results, (r) => r.id, aggregate);
   },
 };
