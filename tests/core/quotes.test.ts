@@ -300,3 +300,28 @@ describe('speakers: carried over and resolved', () => {
     expect(qs.find((q) => q.text.startsWith('Bread'))?.speaker).toBe('Maria Lund');
   });
 });
+
+describe('reported speech: asides, relative clauses and quoted fragments', () => {
+  const reportedOf = (body: string) => reported(analyzeText(body, 'text').quotes).map((q) => [q.text, q.speaker]);
+
+  it('takes a statement around a mid-sentence "X said," aside, without the aside', () => {
+    expect(reportedOf('The new levy, the treasurer said, would cover the repairs by spring.')).toEqual([
+      ['The new levy would cover the repairs by spring', 'the treasurer'],
+    ]);
+    // A clause after "X said," that opens with a conjunction is not part of the statement.
+    expect(reportedOf('The repairs will be finished in May, the treasurer said, but the council disagreed.').map((r) => r[0])).toEqual([
+      'The repairs will be finished in May',
+    ]);
+  });
+
+  it('reads the source before a "who" clause', () => {
+    expect(reportedOf('Several engineers who inspected the bridge said the cables were badly corroded.')).toEqual([
+      ['the cables were badly corroded', 'Several engineers'],
+    ]);
+  });
+
+  it('keeps a quoted fragment inside a longer attributed statement as part of that statement', () => {
+    const qs = analyzeText('The council had taken “the first real step” toward a new harbour wall, she said on Monday.', 'text').quotes;
+    expect(qs.map((q) => [q.kind, q.text])).toEqual([['reported', 'The council had taken “the first real step” toward a new harbour wall']]);
+  });
+});

@@ -141,7 +141,12 @@ export function attributionAfter(tokens: readonly Token[]): Cue | null {
       if (source.length === 0 || !plausibleSource(source)) return null;
       return { source, cue, cueStart: t.start, end: source[source.length - 1]!.end };
     }
-    const source = sourceBefore(tokens.slice(i, k));
+    const between = tokens.slice(i, k);
+    // "“…” yet in the glass ceiling for women, she said": words that are no source stand between the
+    // quote and its attribution, so the quote is a fragment of a longer statement, not attributed here.
+    const firstComma = between.findIndex((x) => isPunct(x, ','));
+    if (firstComma > 0 && !plausibleSource(trimSource(between.slice(0, firstComma)))) return null;
+    const source = sourceBefore(between);
     if (!plausibleSource(source)) return null;
     // "“…,” the spokeswoman told POLITICO that Gore …": the cue introduces other content.
     for (let j = k + 1; j < tokens.length && j <= k + 4 && tokens[j]!.word; j++) {

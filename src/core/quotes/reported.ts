@@ -72,6 +72,14 @@ function afterRelative(words: readonly Token[]): Token[] {
   return words.slice();
 }
 
+/** "Officials who spoke with the paper said …": the source is the noun phrase before "who" and its verb. */
+function withoutRelativeClause(words: Token[]): Token[] {
+  const who = words.findIndex((t, i) => i > 0 && t.word && t.lower === 'who');
+  const verb = words[who + 1];
+  if (who < 0 || verb === undefined || !verb.word || verb.text !== verb.lower || isPronoun(verb.lower)) return words;
+  return words.slice(0, who);
+}
+
 /** The capitalised words right before `end` ("Cruz" in "Cruz, who …"). */
 function capitalRunBefore(tokens: readonly Token[], end: number): Token[] {
   let i = end;
@@ -201,6 +209,19 @@ function colonLead(tokens: readonly Token[]): Piece | null {
   return { from: i + 1, to: end, source, cue: colon, cueText: ':' };
 }
 
+const ASIDE_STOP = new Set(['and', 'but', 'or', 'while', 'although', 'though', 'because', 'as', 'who', 'which', 'when',
+  'if', 'so', 'yet', 'whereas', 'then', 'noting', 'adding', 'saying']);
+
+/** Whether the cue at `k` is followed by a comma and then a lower-case continuation of the statement. */
+function midSentenceAside(tokens: readonly Token[], k: number, end: number): boolean {
+  if (!isComma(tokens[k + 1])) return false;
+  let j = k + 2;
+  while (j < end && !tokens[j]!.word && QUOTE_MARKS.has(tokens[j]!.text)) j++;
+  const next = tokens[j];
+  if (next === undefined || !next.word || next.text !== next.lower || ASIDE_STOP.has(next.lower) || PARTICIPLE_CUES.has(next.lower)) return false;
+  return wordCount(tokens, j, end) >= 2;
+}
+
 /** "Y, X said" / "Y, said X" with the cue at `k`: the statement is everything before the comma. */
 function inverted(tokens: readonly Token[], k: number, end: number, lemma: string): Piece[] | null {
   const t = tokens[k]!;
@@ -233,6 +254,10 @@ function inverted(tokens: readonly Token[], k: number, end: number, lemma: strin
       (plausibleSource(source) || (sourceIsBefore && endsAtCue && source.length <= 4)) &&
       !tokens.slice(c + 1, k).some((x) => !x.word && !SOURCE_PUNCT.has(x.text))
     ) {
+      // "The editorial, sources said, nailed the narrative": an aside inside the statement, which runs on
+      // after it; the statement is the sentence without the aside.
+      const aside = sourceIsBefore && midSentenceAside(tokens, k, end);
+      if (aside) return [{ from: 0, to: end, source, cue: t, cueText: t.text, skip: [tokens[c]!.start, tokens[k + 1]!.end] }];
       const pieces: Piece[] = [{ from: 0, to: c, source, cue: t, cueText: t.text }];
       const more = participle(tokens, k + 1, source);
       if (more) pieces.push(more);
@@ -290,7 +315,7 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     }
     // Forward: "X said (that) Y", with X at the start of the sentence or after an opening phrase.
     // A bracketed tag stays as a mark so that the speaker stage can cut it off ("Sen. Bernie Sanders (I-Vt.)").
-    let source = afterRelative(sourceBefore(tokens.slice(Math.max(0, k - 30), k))).filter((x) => x.word || x.text === '(');
+    let source = withoutRelativeClause(afterRelative(sourceBefore(tokens.slice(Math.max(0, k - 30), k))).filter((x) => x.word || x.text === '('));
     if (source.length === 0 || source.length > 8 || !plausibleSource(source)) {
       // "…, in which he says Y": the pronoun right before the cue is the source.
       let j = k - 1;
