@@ -26,6 +26,8 @@ export interface LiveLibraryOptions {
   readonly warn?: (message: string) => void;
   /** The analysis to run on a file's bytes (default: the engine's `analyzeBytes`, in worker threads for big batches). */
   readonly analyze?: (bytes: Uint8Array, fileName: string) => Briefing;
+  /** An asynchronous analysis instead of the worker threads (tests hold a file's analysis back with it). */
+  readonly analyzeAsync?: (bytes: Uint8Array, fileName: string) => Promise<Briefing>;
   /**
    * Worker threads for a scan that must analyse at least `poolThreshold` files (a cold start): default
    * 2 (this machine's cores); 0 analyses on the main thread. Ignored when `analyze` is given.
@@ -436,6 +438,7 @@ export class LiveArticleLibrary implements ArticleSource {
    * workers are turned off.
    */
   private async analyzeOff(bytes: Uint8Array, name: string, pool: AnalysisPool | null): Promise<Briefing> {
+    if (this.options.analyzeAsync) return this.options.analyzeAsync(bytes, name);
     if (pool) return pool.analyze(bytes, name);
     if (!this.workersOn()) return this.analyze(bytes, name);
     let background: AnalysisPool;
