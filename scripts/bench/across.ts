@@ -12,7 +12,8 @@ import { digest } from '../../src/corpus/index.js';
 import type { SourceBriefing } from '../../src/corpus/types.js';
 import { hasEvalData, readJsonl } from '../eval/lib.js';
 import { startBot } from '../../src/bot/app.js';
-import type { SkippedFile, StoredArticle } from '../../src/library/store.js';
+import type { StoredArticle } from '../../src/library/store.js';
+import { MemorySource } from './discord.js';
 import { Store } from '../../src/store/index.js';
 import { startEmulator } from '../../tests/discord/emulator/index.js';
 
@@ -72,25 +73,6 @@ export async function runAcrossBench(): Promise<void> {
   await runAcrossBotBench(mixed);
 }
 
-/** A fixed in-memory library for the bot part: the briefings already analysed, newest first. */
-class FixedSource {
-  private readonly byId: Map<string, StoredArticle>;
-  constructor(private readonly articles: StoredArticle[]) {
-    this.byId = new Map(articles.map((a) => [a.id, a]));
-  }
-  list(): readonly StoredArticle[] {
-    return this.articles;
-  }
-  get(id: string): StoredArticle | undefined {
-    return this.byId.get(id);
-  }
-  skipped(): readonly SkippedFile[] {
-    return [];
-  }
-  onChange(): () => void {
-    return () => {};
-  }
-}
 
 /**
  * The bot over 1,000 stored briefings: `/digest` (defer, then the edit with the digest) timed from
@@ -101,7 +83,7 @@ export async function runAcrossBotBench(sources: readonly SourceBriefing[]): Pro
   const emulator = await startEmulator({ heartbeatIntervalMs: 5000, waitTimeoutMs: 20_000 });
   const bot = await startBot(
     { token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, articlesDir: '/nonexistent', apiUrl: emulator.apiUrl, logLevel: 'silent' },
-    { source: new FixedSource(articles), store: await Store.open({ kind: 'sqlite', file: ':memory:' }) },
+    { source: new MemorySource(articles), store: await Store.open({ kind: 'sqlite', file: ':memory:' }) },
   );
   try {
     const digests: number[] = [];

@@ -27,7 +27,8 @@ import { startEmulator, type InteractionHandle } from '../../tests/discord/emula
 import { evalPath, hasEvalData } from '../eval/lib.js';
 
 
-class MemorySource implements ArticleSource {
+/** A fixed in-memory library: the briefings already analysed, in the given order. */
+export class MemorySource implements ArticleSource {
   private readonly byId: Map<string, StoredArticle>;
   constructor(private readonly articles: StoredArticle[]) {
     this.byId = new Map(articles.map((a) => [a.id, a]));
