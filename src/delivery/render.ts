@@ -3,13 +3,12 @@
  * source, two summary lines) with the Brief / Quotes / People / Numbers buttons that open it in place.
  * Several at once: one digest message listing them, with a menu to brief any of them.
  */
-import { ComponentType, type APIStringSelectComponent } from 'discord.js';
-import type { ActionRow, BotMessage } from '../bot/command.js';
+import type { BotMessage } from '../bot/command.js';
 import { refFor } from '../bot/custom-id.js';
-import { checkCustomId, clip, fitEmbed, LIMITS, type DraftItem } from '../bot/limits.js';
+import { clip, fitEmbed, LIMITS, type DraftItem } from '../bot/limits.js';
 import { viewButtons } from '../bot/render/brief.js';
-import { BRAND_COLOR, formatDate, md, plural, safeUrl } from '../bot/render/common.js';
-import { PICK_CUSTOM_ID } from '../bot/render/lists.js';
+import { BRAND_COLOR, md, plural, safeUrl } from '../bot/render/common.js';
+import { detailsOf, pickMenu } from '../bot/render/lists.js';
 import type { SummaryCache } from '../bot/summaries.js';
 import type { StoredArticle } from '../library/store.js';
 
@@ -20,13 +19,10 @@ function titleOf(article: StoredArticle): string {
   return article.briefing.title ?? article.id;
 }
 
-function metaOf(article: StoredArticle): string {
-  return [article.briefing.source, formatDate(article.briefing.date)].filter(Boolean).join(' · ');
-}
 
 export function renderAnnouncement(article: StoredArticle, summaries: SummaryCache, label = 'New briefing'): BotMessage {
   const briefing = summaries.get(article, 'short');
-  const meta = metaOf(article);
+  const meta = detailsOf(article);
   const description: DraftItem[] = [];
   if (meta) description.push({ text: `*${md(meta)}*`, priority: 100 });
   briefing.summary.forEach((s, i) => description.push({ text: `• ${md(s.text)}`, priority: 90 - i }));
@@ -42,18 +38,6 @@ export function renderAnnouncement(article: StoredArticle, summaries: SummaryCac
   return { embeds: [embed], components: [viewButtons({ article, briefing, length: 'standard', ref: refFor(article.id) }, null)] };
 }
 
-function pickMenu(articles: readonly StoredArticle[]): ActionRow {
-  const menu: APIStringSelectComponent = {
-    type: ComponentType.StringSelect,
-    custom_id: checkCustomId(PICK_CUSTOM_ID),
-    placeholder: 'Brief one of these…',
-    options: articles.slice(0, LIMITS.selectOptions).map((a) => {
-      const meta = metaOf(a);
-      return { label: clip(titleOf(a), LIMITS.selectOptionLabel), value: refFor(a.id), ...(meta ? { description: clip(meta, LIMITS.selectOptionDescription) } : {}) };
-    }),
-  };
-  return { type: ComponentType.ActionRow, components: [menu] };
-}
 
 /** Many briefings as one message: a line each (headline linked, first summary line), best kept within the limits. */
 export function renderDigest(articles: readonly StoredArticle[], summaries: SummaryCache, heading: string, footer: string | null = null): BotMessage {
@@ -61,7 +45,7 @@ export function renderDigest(articles: readonly StoredArticle[], summaries: Summ
     const first = summaries.get(a, 'short').summary[0]?.text;
     const url = safeUrl(a.briefing.url);
     const title = url ? `[${md(clip(titleOf(a), 200))}](${url})` : `**${md(clip(titleOf(a), 200))}**`;
-    const meta = metaOf(a);
+    const meta = detailsOf(a);
     return { text: `${title}${meta ? ` — *${md(meta)}*` : ''}${first ? `\n${md(clip(first, 300))}` : ''}`, priority: 1000 - i };
   });
   const { embed } = fitEmbed({

@@ -16,7 +16,8 @@ function titleOf(article: StoredArticle): string {
   return article.briefing.title ?? article.id;
 }
 
-function detailsOf(article: StoredArticle): string {
+/** Source and date of an article, for a line or a menu option. */
+export function detailsOf(article: StoredArticle): string {
   return [article.briefing.source, formatDate(article.briefing.date)].filter(Boolean).join(' · ');
 }
 
@@ -57,7 +58,8 @@ export function renderArticlesPage(articles: readonly StoredArticle[], skipped: 
   return { embeds: [embed], components };
 }
 
-function pickMenu(articles: readonly StoredArticle[]): ActionRow {
+/** A menu that briefs the picked article (the bot's `pick` component). */
+export function pickMenu(articles: readonly StoredArticle[]): ActionRow {
   const menu: APIStringSelectComponent = {
     type: ComponentType.StringSelect,
     custom_id: checkCustomId(PICK_CUSTOM_ID),
