@@ -188,4 +188,3 @@ export class Scopes {
   }
 }
 
-export type { StoredArticle };

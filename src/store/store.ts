@@ -10,8 +10,6 @@ import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 
 export class Store {
-  private readonly guilds = new Map<string, GuildStore>();
-
   private constructor(
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
@@ -31,13 +29,7 @@ export class Store {
 
   /** The store of one server, with its id bound into every query. */
   guild(guildId: string): GuildStore {
-    let store = this.guilds.get(guildId);
-    if (!store) {
-      store = new GuildStore(this.db, guildId);
-      if (this.guilds.size > 10_000) this.guilds.clear();
-      this.guilds.set(guildId, store);
-    }
-    return store;
+    return new GuildStore(this.db, guildId); // two fields: cheaper to make than to cache
   }
 
   /** Servers the bot left before `cutoff` (epoch ms): their data is due to be purged. */
