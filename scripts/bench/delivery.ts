@@ -103,17 +103,14 @@ export async function runDeliveryBench(): Promise<void> {
       const started = performance.now();
       await delivery.jobs.runNow(feeds.map((f) => `poll-feed:${f.id}`), Date.now());
       delivery.runner.wake();
-      for (;;) {
-        const list = await delivery.feedStore.active();
-        if (list.filter((f) => (f.lastPolledAt ?? 0) >= since).length >= feeds.length && delivery.runner.running === 0) break;
-        await sleep(100);
-      }
+      // One aggregate query per check: reading every feed row here would be the bench's own load on the bot's thread.
+      while ((await delivery.feedStore.progress(since)).polled < feeds.length || delivery.runner.running > 0) await sleep(100);
       const seconds = (performance.now() - started) / 1000;
       await load.stop();
       clearInterval(rssTimer);
       const used = process.cpuUsage(cpu);
       const sorted = [...load.latencies].sort((a, b) => a - b);
-      const stored = (await delivery.feedStore.active()).reduce((n, f) => n + f.itemsStored, 0);
+      const { stored } = await delivery.feedStore.progress(since);
       console.log(
         `  ${label.padEnd(30)} cycle ${seconds.toFixed(1)} s (${(feeds.length / seconds).toFixed(0)} feeds/s); CPU ${((used.user + used.system) / 1e6).toFixed(1)} s; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB; briefings stored ${stored}; /help ${sorted.length} answered: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, missed ${load.missed}`,
       );

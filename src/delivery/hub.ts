@@ -8,7 +8,7 @@ import { acrossRunner, sourcesOf } from '../bot/across/runner.js';
 import type { BotMessage } from '../bot/command.js';
 import { renderDigest as renderAcrossDigest } from '../bot/render/across.js';
 import type { SummaryCache } from '../bot/summaries.js';
-import { DEFAULT_POLL_LIMITS, FeedService, FeedStore, itemText, storeFeedItem, type FeedItem, type StoredItem } from '../feeds/index.js';
+import { DEFAULT_POLL_LIMITS, FeedService, FeedStore, storeFeedItem, type FeedItem, type StoredItem } from '../feeds/index.js';
 import type { SafeFetchOptions } from '../fetch/index.js';
 import type { IngestTarget } from '../ingest/index.js';
 import { JobRunner, JobStore, type Clock } from '../jobs/index.js';
@@ -124,9 +124,6 @@ export class Delivery {
       this.queueing.add(queued);
       void queued.finally(() => this.queueing.delete(queued));
     });
-    // The HTML cleaner loads its parser on first use (~0.3 s of synchronous require): load it now, at start,
-    // rather than in the middle of the first poll, where interactions would wait behind it.
-    itemText('<p>Warm-up paragraph.</p>');
     if (options.run ?? true) this.runner.start();
   }
 

@@ -104,6 +104,17 @@ export class FeedStore {
     return run(async () => (await this.db.selectFrom('feeds').selectAll().where('paused_at', 'is', null).execute()).map(feedOf));
   }
 
+  /** Across every server: feeds polled at or after `since`, and briefings stored from feeds (one small query). */
+  progress(since: number): Promise<{ polled: number; stored: number }> {
+    return run(async () => {
+      const row = await this.db
+        .selectFrom('feeds')
+        .select((eb) => [eb.fn.countAll<number>().filterWhere('last_polled_at', '>=', since).as('polled'), eb.fn.sum<number>('items_stored').as('stored')])
+        .executeTakeFirst();
+      return { polled: Number(row?.polled ?? 0), stored: Number(row?.stored ?? 0) };
+    });
+  }
+
   count(guildId: string): Promise<number> {
     return run(async () => Number((await this.db.selectFrom('feeds').select((eb) => eb.fn.countAll<number>().as('n')).where('guild_id', '=', guildId).executeTakeFirst())?.n ?? 0));
   }

@@ -9,8 +9,9 @@ import { FetchError, safeFetch, type SafeFetchOptions } from '../fetch/index.js'
 import { FeedError } from './errors.js';
 import type { Feed, FeedStore } from './feed-store.js';
 import { itemKeys } from './item-keys.js';
-import { parseFeedBytes, type FeedItem } from './parse.js';
+import type { FeedItem, ParsedFeed } from './parse.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { backgroundPool, type FeedParseOptions } from '../library/pool.js';
 
 export const FEED_MEDIA_TYPES = [
   'application/rss+xml',
@@ -52,6 +53,8 @@ export interface PollDeps {
   readonly now: () => number;
   /** Stores one item as a briefing of the feed's server (its page, else its own text). */
   storeItem(feed: Feed, item: FeedItem): Promise<StoredItem>;
+  /** Parses a fetched document (default: the background worker, off the thread that answers Discord). */
+  readonly parse?: (bytes: Uint8Array, options: FeedParseOptions) => Promise<ParsedFeed>;
 }
 
 export type PollOutcome =
@@ -94,12 +97,10 @@ export async function pollFeed(feed: Feed, deps: PollDeps, options: { seed: bool
     await feeds.update(feed.id, { ...validators, lastPolledAt: polledAt, failures: 0, lastError: null });
     return { kind: 'unchanged' };
   }
-  // The embedded database answers synchronously, so a poll's awaits never wait on I/O: let the interactions
-  // that arrived meanwhile run before each piece of CPU work (parsing, each item's page and cleaning).
-  await nextTurn();
   let parsed;
   try {
-    parsed = parseFeedBytes(page.bytes, { charset: page.charset, url: page.url, maxItems: limits.maxItems });
+    const parse = deps.parse ?? ((bytes, options) => backgroundPool().parseFeed(bytes, options));
+    parsed = await parse(page.bytes, { charset: page.charset, url: page.url, maxItems: limits.maxItems });
   } catch (error) {
     if (error instanceof FeedError) return { kind: 'failed', error: error.message };
     throw error;
@@ -121,6 +122,8 @@ export async function pollFeed(feed: Feed, deps: PollDeps, options: { seed: bool
   const skipped = fresh.slice(cap);
   if (skipped.length > 0) await feeds.markSeen(feed.id, skipped.flatMap((x) => x.keys), polledAt);
 
+  // The embedded database answers synchronously, so a poll's awaits rarely wait on I/O: let the
+  // interactions that arrived meanwhile run between one item's steps.
   const results = await inBatches(toStore, limits.itemConcurrency, async ({ item, keys }) => {
     await nextTurn();
     const stored = await deps.storeItem(feed, item);

@@ -2,17 +2,20 @@
  * A feed item becomes a briefing of the feed's server: its page, fetched safely and cleaned like an
  * `/ingest url`; when the page cannot be had (or holds no article), the item's own text from the feed.
  */
-import { cleanDocument } from '../core/clean/index.js';
 import { FetchError } from '../fetch/index.js';
 import { IngestError, ingestText, ingestUrl, type IngestOptions, type IngestTarget } from '../ingest/index.js';
+import { backgroundPool } from '../library/pool.js';
 import type { FeedItem } from './parse.js';
 import type { StoredItem } from './poll.js';
 
-/** The item's own HTML as plain paragraphs (the core cleaner, so entities and markup are read properly). */
-export function itemText(html: string): string {
+/**
+ * The item's own HTML as plain paragraphs: the core cleaner, so entities and markup are read properly,
+ * in the background worker, since an item's HTML can be most of a 5 MB feed.
+ */
+export async function itemText(html: string): Promise<string> {
   if (!/[<&]/.test(html)) return html.trim();
   try {
-    return cleanDocument(`<html><body><article>${html}</article></body></html>`, 'html').body.trim();
+    return (await backgroundPool().clean(Buffer.from(`<html><body><article>${html}</article></body></html>`, 'utf8'), 'item.html')).body.trim();
   } catch {
     return '';
   }
@@ -34,7 +37,7 @@ export async function storeFeedItem(target: IngestTarget, item: FeedItem, option
       pageProblem = (error as Error).message;
     }
   }
-  const text = itemText(item.html);
+  const text = await itemText(item.html);
   const title = item.title || text.split(/\s+/).slice(0, 8).join(' ') || 'Untitled feed item';
   try {
     const result = await ingestText(target, { title, text, url: item.link }, options);

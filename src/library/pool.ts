@@ -2,12 +2,24 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/errors.js';
 import type { Briefing, CleanDocument } from '../core/types.js';
+import { FeedError, type FeedErrorCode } from '../feeds/errors.js';
+import type { ParsedFeed } from '../feeds/parse.js';
 
-export type WorkerJob = { readonly id: number; readonly kind: 'analyze' | 'clean'; readonly bytes: Uint8Array; readonly name: string };
+export interface FeedParseOptions {
+  readonly charset?: string | null;
+  readonly url: string;
+  readonly maxItems?: number;
+}
+
+type JobBody =
+  | { readonly kind: 'analyze' | 'clean'; readonly bytes: Uint8Array; readonly name: string }
+  | { readonly kind: 'feed'; readonly bytes: Uint8Array; readonly options: FeedParseOptions };
+export type WorkerJob = JobBody & { readonly id: number };
 export type WorkerReply =
   | { readonly id: number; readonly briefing: Briefing }
   | { readonly id: number; readonly doc: CleanDocument }
-  | { readonly id: number; readonly error: string; readonly inputCode?: InputError['code'] };
+  | { readonly id: number; readonly feed: ParsedFeed }
+  | { readonly id: number; readonly error: string; readonly inputCode?: InputError['code']; readonly feedCode?: FeedErrorCode };
 
 interface Pending {
   readonly resolve: (reply: WorkerReply) => void;
@@ -29,7 +41,7 @@ function startWorker(): Worker {
 }
 
 /**
- * A small pool of worker threads that run the engine on files: the main thread stays free to answer
+ * A small pool of worker threads that run the engine on files (and parse fetched feeds): the main thread stays free to answer
  * interactions, and a cold start uses both cores. `idleUnref` pools (the shared one) never keep the
  * process alive while they have nothing to do.
  */
@@ -70,7 +82,7 @@ export class AnalysisPool {
     return !this.closed;
   }
 
-  private send(kind: WorkerJob['kind'], bytes: Uint8Array, name: string): Promise<WorkerReply> {
+  private send(body: JobBody): Promise<WorkerReply> {
     if (this.closed) return Promise.reject(new Error('analysis workers are closed'));
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
@@ -78,22 +90,29 @@ export class AnalysisPool {
     if (this.idleUnref) slot.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const job: WorkerJob = { id, kind, bytes, name };
+      const job: WorkerJob = { ...body, id };
       slot.worker.postMessage(job);
     });
   }
 
   async analyze(bytes: Uint8Array, name: string): Promise<Briefing> {
-    const reply = unwrap(await this.send('analyze', bytes, name));
+    const reply = unwrap(await this.send({ kind: 'analyze', bytes, name }));
     if (!('briefing' in reply)) throw new Error('analysis worker answered a different job');
     return reply.briefing;
   }
 
   /** Decodes and cleans a file's bytes (InputError for a refused input, as on the main thread). */
   async clean(bytes: Uint8Array, name: string): Promise<CleanDocument> {
-    const reply = unwrap(await this.send('clean', bytes, name));
+    const reply = unwrap(await this.send({ kind: 'clean', bytes, name }));
     if (!('doc' in reply)) throw new Error('analysis worker answered a different job');
     return reply.doc;
+  }
+
+  /** Parses a fetched feed (FeedError for one that is not a feed, as on the main thread): a 5 MB feed is whole-file work. */
+  async parseFeed(bytes: Uint8Array, options: FeedParseOptions): Promise<ParsedFeed> {
+    const reply = unwrap(await this.send({ kind: 'feed', bytes, options }));
+    if (!('feed' in reply)) throw new Error('analysis worker answered a different job');
+    return reply.feed;
   }
 
   async close(): Promise<void> {
@@ -105,6 +124,7 @@ export class AnalysisPool {
 function unwrap(reply: WorkerReply): Exclude<WorkerReply, { error: string }> {
   if (!('error' in reply)) return reply;
   if (reply.inputCode) throw new InputError(reply.error, reply.inputCode);
+  if (reply.feedCode) throw new FeedError(reply.feedCode, reply.error);
   throw new Error(reply.error);
 }
 

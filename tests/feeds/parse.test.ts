@@ -68,8 +68,8 @@ describe('itemKeys and itemText', () => {
     expect(again).toEqual([keys[2]]);
   });
 
-  it('turns an item\'s HTML into plain text', () => {
-    expect(itemText('<p>Hello <b>there</b> &amp; welcome.</p><p>Second paragraph.</p>')).toMatch(/^Hello there & welcome\.\s+Second paragraph\.$/);
-    expect(itemText('plain words')).toBe('plain words');
+  it('turns an item\'s HTML into plain text', async () => {
+    expect(await itemText('<p>Hello <b>there</b> &amp; welcome.</p><p>Second paragraph.</p>')).toMatch(/^Hello there & welcome\.\s+Second paragraph\.$/);
+    expect(await itemText('plain words')).toBe('plain words');
   });
 });
