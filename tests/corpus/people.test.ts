@@ -54,6 +54,24 @@ describe('people across briefings', () => {
     expect(people.find((p) => p.name === 'Nguyen Phu Trong')!.sources).toEqual(['a', 'b']);
   });
 
+  it('gives a surname shared by two people to the one whose given name the article writes before it', () => {
+    const a = brief('a', 'NAPLES, May 2, 2024 (AP) — Marco Ferrante, the reputed head of a shipping cartel, appeared in court on Monday. His brother, the Rev. Paolo Ferrante, sat in the front row. Marco Ferrante denied every charge.');
+    const b = brief('b', 'NAPLES, May 3, 2024 (Reuters) — Paolo Ferrante told reporters his brother was ill. Paolo Ferrante said he would attend every hearing.');
+    const c = brief('c', 'NAPLES, June 9, 2024 (AP) — Marco "The Anchor" Ferrante was sentenced to 12 years on Friday. Ferrante showed no emotion as the verdict was read. Prosecutors said Ferrante had run the cartel for two decades.');
+    const people = identifyPeople([a, b, c]).people;
+    expect(people.find((p) => p.name === 'Marco Ferrante')!.sources).toEqual(['a', 'c']);
+    expect(people.find((p) => p.name === 'Paolo Ferrante')!.sources).toEqual(['a', 'b']);
+    expect(people.filter((p) => p.name === 'Ferrante')).toEqual([]);
+  });
+
+  it('finds a surname that is also an ordinary word where an article uses it as a name, not in "White House" or "bush fire"', () => {
+    const a = brief('a', 'AUSTIN, May 2, 2024 (AP) — Governor Greg Bush signed the water bill on Monday with Senator Anna White. Greg Bush said ranchers would get relief. Anna White called it a start.');
+    const b = brief('b', 'AUSTIN, July 2, 2024 (AP) — A judge struck down rules the Bush administration had written for ranchers. The White House did not comment. A bush fire burned near the river.');
+    const people = identifyPeople([a, b]).people;
+    expect(people.find((p) => p.name === 'Greg Bush')!.sources).toEqual(['a', 'b']);
+    expect(people.find((p) => p.name === 'Anna White')!.sources).toEqual(['a']);
+  });
+
   it('on the seed briefings finds everyone once, each in their own article', () => {
     const index = identifyPeople([seed(SEED_BLINKEN), seed(SEED_HANOI)]);
     const names = index.people.map((p) => p.name);
@@ -80,6 +98,7 @@ describe('name forms', () => {
   it('accepts nicknames, initials and a middle name left out, never another given name', () => {
     expect(compatibleNames(['joe', 'biden'], ['joseph', 'r', 'biden'])).toBe(true);
     expect(compatibleNames(['mark', 'felt'], ['w', 'mark', 'felt'])).toBe(true);
+    expect(compatibleNames(['katie', 'holmes'], ['kathryn', 'holmes'])).toBe(true);
     expect(compatibleNames(['hunter', 'biden'], ['joe', 'biden'])).toBe(false);
     expect(compatibleNames(['kim', 'yo', 'jong'], ['kim', 'jong', 'un'])).toBe(false);
   });

@@ -17,6 +17,7 @@ import { FUNCTION_WORDS, PLACES, ROLE_MODIFIERS, ROLE_WORDS } from '../../core/p
 import { isCommonWord } from '../../core/people/gazetteer.js';
 import { foldTerm } from '../../text/fold.js';
 import type { CoPerson, CorpusPerson, QuoteRef, RoleRef, SourceBriefing } from '../types.js';
+import { BodyNames } from './bodies.js';
 import { compatibleNames, nameWords, variantSpelling } from './names.js';
 
 interface Local {
@@ -69,24 +70,33 @@ function dominant(candidates: readonly Cluster[]): Cluster | null {
   return first && second && mentionsOf(first) >= DOMINANCE * mentionsOf(second) ? first : (first && !second ? first : null);
 }
 
+/** The given name of a Western-order full name (first word, not an initial), or null. */
+function givenName(c: Cluster): string | null {
+  const first = c.words[0]!;
+  return c.words.length > 1 && first.length > 1 ? first : null;
+}
+
+/**
+ * Of several people who share a surname, the ones whose given name the briefing writes just before
+ * that surname ("Vincent 'The Chin' Gigante" when Vincent and Louis Gigante are both known).
+ */
+function namedInBody(candidates: readonly Cluster[], surname: string, body: BodyNames): Cluster[] {
+  return candidates.filter((c) => {
+    const given = givenName(c);
+    return given !== null && c.words[c.words.length - 1] === surname && body.writesBefore(given, surname);
+  });
+}
+
 /** Picks the person an ambiguous one-word name belongs to, or null when nothing decides. */
-function pickAmong(candidates: readonly Cluster[], local: Local): Cluster | null {
+function pickAmong(candidates: readonly Cluster[], local: Local, body: BodyNames): Cluster | null {
   const mine = roleWords(local.role);
   if (mine.size > 0) {
     const sharing = candidates.filter((c) => c.locals.some((l) => [...roleWords(l.role)].some((w) => mine.has(w))));
     if (sharing.length === 1) return sharing[0]!;
   }
+  const named = namedInBody(candidates, local.words[0]!, body);
+  if (named.length === 1) return named[0]!;
   return dominant(candidates);
-}
-
-/** Capitalised words of each body, folded, with their counts: where step 3 looks for known names. */
-function capitalisedWords(body: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const m of body.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)) {
-    const w = foldTerm(m[0]).replace(/['’]s$/, '').replace(/['’]$/, '');
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** Longest title phrase looked for after "the". */
@@ -120,7 +130,7 @@ function buildLocals(sources: readonly SourceBriefing[]): Local[] {
   return locals;
 }
 
-function clusterLocals(locals: readonly Local[]): Cluster[] {
+function clusterLocals(locals: readonly Local[], bodies: (source: number) => BodyNames): Cluster[] {
   const clusters: Cluster[] = [];
   const byLast = new Map<string, Cluster[]>();
   const byFirst = new Map<string, Cluster[]>();
@@ -147,7 +157,7 @@ function clusterLocals(locals: readonly Local[]): Cluster[] {
     const word = l.words[0]!;
     const last = byLast.get(word) ?? [];
     const pool = last.length > 0 ? last : (byFirst.get(word) ?? []);
-    const target = pool.length === 1 ? pool[0]! : pool.length > 1 ? pickAmong(pool, l) : null;
+    const target = pool.length === 1 ? pool[0]! : pool.length > 1 ? pickAmong(pool, l, bodies(l.source)) : null;
     if (target) target.locals.push(l);
     else {
       const single = singles.get(word);
@@ -195,19 +205,31 @@ function mergeVariants(clusters: Cluster[]): void {
   for (let i = clusters.length - 1; i >= 0; i--) if (clusters[i]!.locals.length === 0) clusters.splice(i, 1);
 }
 
+/**
+ * Who a surname written in a body calls: the one person who owns it, else the one whose given name is
+ * written just before it there (and who is not already in that briefing), else the one with most of its
+ * mentions. A surname that is also an ordinary word ("Bush", "Gray") calls only a full name, and only
+ * where the body uses it as a name in running text.
+ */
+function caller(rivals: readonly Cluster[], call: string, body: BodyNames, here: (c: Cluster) => boolean): Cluster | null {
+  if (rivals.length === 1) return rivals[0]!;
+  const named = namedInBody(rivals, call, body);
+  if (named.length > 0) {
+    const absent = named.filter((c) => !here(c));
+    return absent.length === 1 ? absent[0]! : null;
+  }
+  return dominant(rivals);
+}
+
 /** Step 3: known names and unique titles in briefings where the per-article pass did not find the person. */
-function findInBodies(sources: readonly SourceBriefing[], clusters: readonly Cluster[]): void {
+function findInBodies(sources: readonly SourceBriefing[], clusters: readonly Cluster[], bodies: (source: number) => BodyNames): void {
+  // A name word may call a person when it is no place or function word and is long enough to be a name.
   const owners = new Map<string, Cluster[]>();
   for (const c of clusters) {
     const call = c.words[c.words.length - 1]!;
+    if (call.length <= 2 || PLACES.has(call) || FUNCTION_WORDS.has(call)) continue;
+    if (isCommonWord(call) && c.words.length < 2) continue;
     owners.set(call, [...(owners.get(call) ?? []), c]);
-  }
-  // A name word may call a person when one person owns it (or has most of its mentions) and it is no
-  // ordinary word, place or function word.
-  const callable = new Map<string, Cluster>();
-  for (const [call, rivals] of owners) {
-    const owner = rivals.length === 1 ? rivals[0]! : dominant(rivals);
-    if (owner && call.length > 2 && !isCommonWord(call) && !PLACES.has(call) && !FUNCTION_WORDS.has(call)) callable.set(call, owner);
   }
   const titleOwners = new Map<string, Set<Cluster>>();
   for (const c of clusters) {
@@ -221,12 +243,16 @@ function findInBodies(sources: readonly SourceBriefing[], clusters: readonly Clu
   const titleSet = new Set(titles.keys());
   const present = new Map<Cluster, Set<number>>(clusters.map((c) => [c, new Set(c.locals.map((l) => l.source))]));
   sources.forEach((s, source) => {
+    const here = (c: Cluster): boolean => present.get(c)!.has(source) || c.found.has(source);
     const add = (c: Cluster, hits: number): void => {
-      if (present.get(c)!.has(source) || c.found.has(source)) return;
-      c.found.set(source, hits);
+      if (!here(c)) c.found.set(source, hits);
     };
-    for (const [word, hits] of capitalisedWords(s.briefing.body)) {
-      const c = callable.get(word);
+    const body = bodies(source);
+    for (const [word, written] of body.capitalised()) {
+      const rivals = owners.get(word);
+      if (!rivals) continue;
+      const hits = isCommonWord(word) ? body.usesAsName(word) : written;
+      const c = hits > 0 ? caller(rivals, word, body, here) : null;
       if (c) add(c, hits);
     }
     if (titleSet.size > 0) for (const [t, hits] of countTitles(foldTerm(s.briefing.body), titleSet)) add(titles.get(t)!, hits);
@@ -252,6 +278,11 @@ function dateKey(date: string | null): string {
   return date ?? '';
 }
 
+/** The headline (when it is not the body's first line) and the body. */
+function textsOf(b: SourceBriefing['briefing']): string[] {
+  return b.title && !b.body.startsWith(b.title) ? [b.title, b.body] : [b.body];
+}
+
 export interface PeopleIndex {
   readonly people: readonly CorpusPerson[];
   /** The person a name in a briefing refers to (a speaker, a person of that briefing), if any. */
@@ -262,8 +293,14 @@ export interface PeopleIndex {
 
 export function identifyPeople(sources: readonly SourceBriefing[]): PeopleIndex {
   const locals = buildLocals(sources);
-  const clusters = clusterLocals(locals);
-  findInBodies(sources, clusters);
+  const bodyCache = new Map<number, BodyNames>();
+  const bodies = (source: number): BodyNames => {
+    let b = bodyCache.get(source);
+    if (!b) bodyCache.set(source, (b = new BodyNames(textsOf(sources[source]!.briefing))));
+    return b;
+  };
+  const clusters = clusterLocals(locals, bodies);
+  findInBodies(sources, clusters, bodies);
 
   // Per briefing: every name word-form of its people → cluster, for speakers and lookups.
   const localIndex = sources.map(() => new Map<string, Cluster>());

@@ -32,7 +32,7 @@ const NICKNAME_ROWS = [
   'edward ed ted teddy', 'charles charlie chuck', 'daniel dan danny', 'benjamin ben', 'samuel sam', 'alexander alex',
   'andrew andy', 'maurice mo', 'nicholas nick', 'matthew matt', 'jonathan jon', 'john jack johnny', 'kenneth ken', 'lawrence larry',
   'ronald ron', 'donald don', 'gerald gerry jerry', 'patrick pat', 'peter pete', 'timothy tim', 'frederick fred',
-  'elizabeth liz beth betty', 'katherine kathryn catherine kate kathy cathy', 'margaret maggie peggy', 'jennifer jen jenny',
+  'elizabeth liz beth betty', 'katherine kathryn catherine kate katie kathy cathy', 'margaret maggie peggy', 'jennifer jen jenny',
   'rebecca becky', 'susan sue', 'deborah debbie', 'patricia pat patty', 'barbara barb', 'victoria vicky', 'hillary hilary',
 ];
 const NICKNAMES = new Map<string, Set<string>>();

@@ -1,0 +1,86 @@
+/**
+ * How one briefing's body writes name words, for the identity's look through bodies (identity.ts
+ * step 3): which capitalised words it writes and how often, whether a word that is also an ordinary
+ * English word ("Bush", "Gray") is used as a name there, and whether a given name is written just
+ * before a surname ("Vincent 'The Chin' Gigante"). One pass over the body, no regular expression
+ * that backtracks.
+ */
+import { foldTerm } from '../../text/fold.js';
+
+interface Token {
+  /** Folded word without a possessive; '' for punctuation. */
+  readonly word: string;
+  readonly capital: boolean;
+  /** A lower-case word (not punctuation, not capitalised). */
+  readonly lower: boolean;
+}
+
+/** Punctuation that may stand between two words of one phrase: "(Bush)", 'the "Bush" rule'. */
+const SOFT = new Set(['(', ')', '"', '“', '”', "'", '‘', '’', ',']);
+
+/** How many words (a nickname, a middle name) may stand between a given name and its surname. */
+const GIVEN_WINDOW = 4;
+
+export class BodyNames {
+  private readonly tokens: Token[] = [];
+  private readonly counts = new Map<string, number>();
+  private readonly at = new Map<string, number[]>();
+
+  /** `texts`: the headline and the body, read as separate runs of text. */
+  constructor(texts: readonly string[]) {
+    for (const text of texts) this.read(text);
+  }
+
+  private read(text: string): void {
+    this.tokens.push({ word: '', capital: false, lower: false });
+    for (const m of text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}'’-]*|[^\s\p{L}\p{M}]/gu)) {
+      const raw = m[0];
+      const isWord = /^[\p{L}\p{M}]/u.test(raw);
+      if (!isWord) {
+        if (!SOFT.has(raw)) this.tokens.push({ word: '', capital: false, lower: false });
+        continue;
+      }
+      const capital = /^\p{Lu}/u.test(raw);
+      const word = foldTerm(raw).replace(/['’]s$/, '').replace(/['’]$/, '');
+      if (capital) {
+        this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+        const list = this.at.get(word) ?? [];
+        list.push(this.tokens.length);
+        this.at.set(word, list);
+      }
+      this.tokens.push({ word, capital, lower: !capital });
+    }
+  }
+
+  /** Every capitalised word of the body with how many times it is written. */
+  capitalised(): ReadonlyMap<string, number> {
+    return this.counts;
+  }
+
+  /**
+   * How often `word` is written as a name inside running text: capitalised after a lower-case word
+   * (not a sentence start, not a title-case headline) and not followed by another capitalised word
+   * ("the Bush administration", "placed Bush on injured reserve"; not "the White House").
+   */
+  usesAsName(word: string): number {
+    let n = 0;
+    for (const i of this.at.get(word) ?? []) {
+      const before = this.tokens[i - 1];
+      const after = this.tokens[i + 1];
+      if (before?.lower && !after?.capital) n++;
+    }
+    return n;
+  }
+
+  /** Whether `given` is written capitalised at most a few words before a capitalised `surname`. */
+  writesBefore(given: string, surname: string): boolean {
+    for (const i of this.at.get(surname) ?? []) {
+      for (let k = i - 1; k >= 0 && k >= i - GIVEN_WINDOW; k--) {
+        const t = this.tokens[k]!;
+        if (t.word === '') break;
+        if (t.capital && t.word === given) return true;
+      }
+    }
+    return false;
+  }
+}
