@@ -8,7 +8,7 @@ import { ARTICLE_OPTION, articleChoices, resolveArticle } from '../src/bot/artic
 import { UserError } from '../src/bot/command.js';
 import { refFor } from '../src/bot/custom-id.js';
 import { checkCustomId, clip, fitChoices } from '../src/bot/limits.js';
-import { scopeGuildOf } from '../src/bot/router.js';
+import { scopeGuildOf } from '../src/bot/scope-guild.js';
 import { button } from '../src/bot/render/common.js';
 import { answer, LIBRARY_COMMAND_ACCESS, requireLibraryAccess, type LibraryCommand, type LibraryCommandContext } from '../src/ingest/discord/kit.js';
 

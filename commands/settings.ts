@@ -17,7 +17,7 @@ import {
 import { UserError } from '../src/bot/command.js';
 import { checkCustomId } from '../src/bot/limits.js';
 import { button } from '../src/bot/render/common.js';
-import { scopeGuildOf } from '../src/bot/router.js';
+import { scopeGuildOf } from '../src/bot/scope-guild.js';
 import { answer, LIBRARY_COMMAND_ACCESS, type LibraryCommand, type LibraryCommandContext } from '../src/ingest/discord/kit.js';
 import { BRIEF_LENGTHS } from '../src/present/brief-view.js';
 import { defaultLengthOf } from '../src/scope/settings.js';

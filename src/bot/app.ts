@@ -40,6 +40,8 @@ export interface BotDeps {
   readonly delivery?: { readonly run?: boolean; readonly owner?: string };
   /** Aborted (a signal during start-up): stop connecting, close everything (the cache is saved) and reject. */
   readonly abort?: AbortSignal;
+  /** How often a database not reachable at start is tried again (default 30 s; tests shorten it). */
+  readonly storeRetryMs?: number;
 }
 
 export interface RunningBot {
@@ -90,7 +92,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
       throw error;
     }
     // The bot still answers from the shared folder; servers' own briefings come back with the database.
-    logger.error({ err: error }, 'the database could not be opened; serving the shared library only and retrying every 30 s');
+    logger.error({ err: error }, `the database could not be opened; serving the shared library only and retrying every ${Math.round((deps.storeRetryMs ?? STORE_RETRY_MS) / 1000)} s`);
   }
   const index = source ? new ArticleIndex(source) : null;
   if (library) {
@@ -109,41 +111,50 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     logger,
     hotBriefings: config.hotBriefings ?? DEFAULT_HOT_BRIEFINGS,
   });
+  const summaries = new SummaryCache();
+  // Set once connected: posts wait (their jobs retry) until then.
+  let poster: ChannelPoster | null = null;
+  let connected = false;
+  // Feeds, announcements and digests live in the database: made when it is open (at start, or when it comes back).
+  let delivery: Delivery | null = null;
+  const makeDelivery = (opened: Store) =>
+    new Delivery({
+      store: opened,
+      scopes,
+      summaries,
+      logger,
+      clock: deps.clock ?? systemClock,
+      settings: { ...DEFAULT_DELIVERY_SETTINGS, ...config.delivery },
+      fetch: { allowPrivate: config.allowPrivate ?? false },
+      poster: () => poster,
+      ...(deps.delivery?.owner ? { owner: deps.delivery.owner } : {}),
+    });
+  const startDelivery = (): Promise<void> =>
+    delivery?.start({ run: deps.delivery?.run ?? true }).catch((error: unknown) => logger.error({ err: error }, 'could not start feeds, announcements and digests')) ?? Promise.resolve();
+  if (store) delivery = makeDelivery(store);
   let retry: NodeJS.Timeout | null = null;
   if (!store) {
     retry = setInterval(() => {
       Store.open(location, { onError: storeError })
         .then((opened) => {
-          if (retry) clearInterval(retry);
+          if (!retry) return void opened.close(); // stopped meanwhile, or a second attempt won
+          clearInterval(retry);
           retry = null;
           store = opened;
           scopes.attachStore(opened);
+          delivery = makeDelivery(opened);
           logger.info({ store: opened.description }, 'database reachable again');
+          if (connected) void startDelivery();
         })
         .catch((error: unknown) => logger.warn({ err: error }, 'the database is still not reachable'));
-    }, STORE_RETRY_MS);
+    }, deps.storeRetryMs ?? STORE_RETRY_MS);
     retry.unref();
   }
-  const summaries = new SummaryCache();
-  // Set once connected: posts wait (their jobs retry) until then.
-  let poster: ChannelPoster | null = null;
-  // Feeds, announcements and digests live in the database: without one at start they stay off.
-  const delivery = store
-    ? new Delivery({
-        store,
-        scopes,
-        summaries,
-        logger,
-        clock: deps.clock ?? systemClock,
-        settings: { ...DEFAULT_DELIVERY_SETTINGS, ...config.delivery },
-        fetch: { allowPrivate: config.allowPrivate ?? false },
-        poster: () => poster,
-        ...(deps.delivery?.owner ? { owner: deps.delivery.owner } : {}),
-      })
-    : null;
   const context: BotContext = {
     scopes,
-    ...(delivery ? { delivery } : {}),
+    get delivery() {
+      return delivery ?? undefined;
+    },
     summaries,
     logger,
     allowPrivate: config.allowPrivate ?? false,
@@ -172,7 +183,8 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     client.once(Events.ClientReady, async (c) => {
       logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected');
       poster = restPoster(client.rest);
-      await delivery?.start({ run: deps.delivery?.run ?? true }).catch((error: unknown) => logger.error({ err: error }, 'could not start feeds, announcements and digests'));
+      connected = true;
+      await startDelivery();
       presence.start();
       // Under the ShardingManager only shard 0 registers, so N shards make one request, not N.
       const registers = client.shard ? client.shard.ids.includes(0) : true;
@@ -188,6 +200,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   });
   const closeAll = async () => {
     if (retry) clearInterval(retry);
+    retry = null;
     presence.stop();
     await delivery?.stop();
     scopes.close();

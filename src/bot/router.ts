@@ -6,9 +6,11 @@
  * Replies go out directly when ready (answers come from memory); a handler that is about to do slow
  * work defers first, and a safety timer defers anything still running after DEFER_AFTER_MS.
  */
-import { ApplicationIntegrationType, MessageFlags, type Interaction } from 'discord.js';
+import { MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { readArgs, UserError, type BotContext, type BotMessage, type CommandModule, type Reply } from './command.js';
+import { followUpNotices } from './admin-notices.js';
+import { scopeGuildOf } from './scope-guild.js';
 import { handleComponent, modeOf, type ComponentMode } from './components.js';
 import { decodeState } from './custom-id.js';
 import { clip, fitChoices, fitContent } from './limits.js';
@@ -102,19 +104,6 @@ function optionsOf(data: readonly { name: string; value?: unknown }[]): Record<s
   return out;
 }
 
-/**
- * The server whose briefings an interaction may see: its guild when the bot is installed there. In DMs,
- * and where only a member installed the app (user install, no guild install), only the shared library.
- */
-export function scopeGuildOf(interaction: Pick<Interaction, 'guildId' | 'authorizingIntegrationOwners'>): string | null {
-  const guildId = interaction.guildId;
-  if (!guildId) return null;
-  const owners = interaction.authorizingIntegrationOwners as Partial<Record<ApplicationIntegrationType, string>> | undefined | null;
-  // Older payloads carry no owners at all: a guild interaction then comes from the guild install.
-  if (owners && Object.keys(owners).length > 0 && owners[ApplicationIntegrationType.GuildInstall] !== guildId) return null;
-  return guildId;
-}
-
 export const APOLOGY = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';
 
 export class InteractionRouter {
@@ -165,6 +154,7 @@ export class InteractionRouter {
           return command.execute({ ctx: this.ctx, scope, args, defer: () => responder.defer() });
         });
         deferred = responder.deferred;
+        await followUpNotices(interaction, this.ctx);
       } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
         const state = decodeState(interaction.customId);
         entry = { ...log, kind: 'component', customId: interaction.customId };

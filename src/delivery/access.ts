@@ -3,6 +3,7 @@
  * or the server's editors role), and the notices their next command tells them.
  */
 import type { Interaction } from 'discord.js';
+import { formatNotices } from '../bot/admin-notices.js';
 import { UserError } from '../bot/command.js';
 import { requireLibraryAccess, type LibraryCommandContext } from '../ingest/discord/kit.js';
 import type { Delivery } from './hub.js';
@@ -23,7 +24,7 @@ export async function requireDeliveryAccess(interaction: Interaction, ctx: Libra
 export async function withNotices(access: DeliveryAccess, content: string): Promise<string> {
   const notices = await access.delivery.takeNotices(access.guildId).catch(() => []);
   if (notices.length === 0) return content;
-  return `${notices.map((n) => `⚠️ ${n}`).join('\n')}\n\n${content}`;
+  return `${formatNotices(notices)}\n\n${content}`;
 }
 
 /** Who did it, for the records. */

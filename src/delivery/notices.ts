@@ -17,9 +17,14 @@ export class NoticeBoard {
     }
   }
 
-  /** The server's notices, oldest first, removed as they are read (so each is told once). */
+  /**
+   * The server's notices, oldest first, removed as they are read (so each is told once). Asked on every
+   * admin command, so the usual answer (none) is one indexed read, without a transaction.
+   */
   async take(guildId: string): Promise<string[]> {
     try {
+      const any = await this.db.selectFrom('guild_notices').select('id').where('guild_id', '=', guildId).limit(1).executeTakeFirst();
+      if (!any) return [];
       return await this.db.transaction().execute(async (tx) => {
         const rows = await tx.selectFrom('guild_notices').select(['id', 'text']).where('guild_id', '=', guildId).orderBy('created_at').orderBy('id').execute();
         if (rows.length === 0) return [];

@@ -127,6 +127,27 @@ describe('/feed and /announce', () => {
     expect(env.emulator.requestsTo('/channels/:id/messages', 'POST').map((r) => r.status)).toEqual([429, 200]);
   });
 
+  it('the notice reaches an admin on any command (privately, after its answer), not a member', async () => {
+    await command('announce', { channel: 'news' });
+    await command('feed add', { url: server.url('/feed.xml') });
+    await runDue(20_000);
+    env.emulator.channels.deleteChannel(channelId('news'));
+    items = [item(6), ...items];
+    await runDue(17 * MINUTE);
+    await runDue(20_000);
+    // A member's command leaves the notice for the admins.
+    const member = env.emulator.sendCommand('help', {}, { permissions: MEMBER_PERMISSIONS });
+    await member.final();
+    const admin = env.emulator.sendCommand('help', {}, { permissions: ADMIN_PERMISSIONS });
+    expect((await admin.final()).content ?? '').not.toContain('⚠️'); // the answer itself is the usual one
+    const [notice] = await admin.waitForFollowUps(1);
+    expect(notice!.ephemeral).toBe(true);
+    expect(notice!.content).toMatch(/^⚠️ Announcements in <#\d+> are paused: the channel no longer exists/);
+    expect(member.followUps).toEqual([]);
+    // Told once.
+    expect((await command('feed list')).content).not.toContain('⚠️');
+  });
+
   it('a deleted announcement channel pauses announcements, tells the admin once on their next command, and is not retried', async () => {
     await command('announce', { channel: 'news' });
     await command('feed add', { url: server.url('/feed.xml') });

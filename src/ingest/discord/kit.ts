@@ -6,13 +6,14 @@
  * fitted content, ephemeral errors).
  */
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, type GuildMember, type Interaction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { followUpNotices, type NoticeTarget } from '../../bot/admin-notices.js';
 import type { BotContext, BotMessage } from '../../bot/command.js';
 import { UserError } from '../../bot/command.js';
 import { APOLOGY, DEFER_AFTER_MS, Responder, type Acknowledgeable } from '../../bot/router.js';
 import { FetchError } from '../../fetch/index.js';
 import { fitContent } from '../../bot/limits.js';
 import { IngestError, type IngestTarget } from '../ingest.js';
-import { scopeGuildOf } from '../../bot/router.js';
+import { scopeGuildOf } from '../../bot/scope-guild.js';
 import type { GuildCatalogue, Scope, SearchView } from '../../scope/index.js';
 import type { GuildStore } from '../../store/index.js';
 import { StoreError } from '../../store/index.js';
@@ -91,7 +92,7 @@ export function userMessageOf(error: unknown): string | null {
  * do; anything else is logged with the interaction id and answered with a short apology. Never rejects.
  */
 export async function answer(
-  interaction: Acknowledgeable,
+  interaction: Acknowledgeable & NoticeTarget,
   ctx: LibraryCommandContext,
   mode: 'reply' | 'update',
   work: (responder: Responder) => Promise<{ message: BotMessage; ephemeral?: boolean }>,
@@ -117,6 +118,7 @@ export async function answer(
       clearTimeout(timer);
     }
     await responder.send(reply);
+    await followUpNotices(interaction, ctx.bot);
   } catch (error) {
     outcome = 'error';
     ctx.bot.logger.error({ err: error, interactionId: interaction.id }, 'could not answer the interaction');
@@ -147,7 +149,7 @@ export interface PrivateThenPublic {
  * deleted "thinking…"), and post the result for everyone only when there is one.
  */
 export async function answerPrivatelyThenPublish(
-  interaction: Acknowledgeable & { deferReply(options: object): Promise<unknown> },
+  interaction: Acknowledgeable & NoticeTarget & { deferReply(options: object): Promise<unknown> },
   ctx: LibraryCommandContext,
   work: () => Promise<PrivateThenPublic>,
 ): Promise<void> {
@@ -167,6 +169,7 @@ export async function answerPrivatelyThenPublish(
     }
     await interaction.editReply(payloadOf(result.note, false));
     if (result.publish) await interaction.followUp(payloadOf(result.publish, false));
+    await followUpNotices(interaction, ctx.bot);
   } catch (error) {
     outcome = 'error';
     ctx.bot.logger.error({ err: error, interactionId: interaction.id }, 'could not answer the interaction');
