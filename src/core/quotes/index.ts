@@ -6,8 +6,10 @@ import { findDirect } from './direct.js';
 import type { Found } from './found.js';
 import { quoteScore } from './rank.js';
 import { findReported } from './reported.js';
-import { tokenize } from './tokens.js';
-import { buildNameIndex, isOrgName, resolveSource, subjectMentions, type Mention, type NameIndex } from './speaker.js';
+import { givenNameGender, type Gender } from '../people/gender.js';
+import { isSubject, Salience, type Referent } from './salience.js';
+import { tokenize, tokensIn, type Token } from './tokens.js';
+import { buildNameIndex, isOrgName, resolveSource, subjectMentions, type NameIndex } from './speaker.js';
 
 /** Whether `item` overlaps (or, with `inside`, lies within) one of `sorted`, which are disjoint and in text order. */
 function makeProbe(sorted: readonly Found[]): (item: Found, inside: boolean) => boolean {
@@ -54,25 +56,40 @@ interface Resolved {
   readonly speaker: string | null;
 }
 
-type Gender = 'female' | 'male';
-
 const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'male', him: 'male', she: 'female', her: 'female' };
 
-function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonly Mention[], genders: ReadonlyMap<string, Gender>): Resolved[] {
+/** A person mention, or a sentence whose subject is "he"/"she" (resolved when it is reached). */
+type Event = { readonly kind: 'mention'; readonly mention: Referent } | { readonly kind: 'pronoun'; readonly at: number; readonly gender: Gender; readonly sentence: number };
+
+/** Index of the sentence holding `pos` (the last one starting at or before it). */
+function sentenceIndex(sentences: readonly Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+function resolveAll(items: readonly Found[], index: NameIndex, events: readonly Event[], narration: (pos: number) => number, genderOf: (name: string) => Gender | undefined): Resolved[] {
   const out: Resolved[] = [];
-  // Recent named people, newest last: speakers of earlier quotes and the people sentences open with.
-  const recent: Mention[] = [];
-  const remember = (mention: Mention) => {
-    const i = recent.findIndex((c) => c.name === mention.name);
-    if (i >= 0) recent.splice(i, 1);
-    recent.push(mention);
-    if (recent.length > 8) recent.shift();
-  };
+  const salience = new Salience(genderOf);
   let lastOrg: string | null = null;
   let lastSpeaker: string | null = null;
-  let m = 0;
+  let e = 0;
   for (const found of items) {
-    while (m < mentions.length && mentions[m]!.at < found.at) remember(mentions[m++]!);
+    for (; e < events.length && eventAt(events[e]!) < found.at; e++) {
+      const ev = events[e]!;
+      if (ev.kind === 'mention') salience.add(ev.mention);
+      else {
+        // "He has made calls …": the sentence is about whoever "he" is, which keeps that person salient.
+        const name = salience.resolve(ev.gender, ev.sentence);
+        if (name !== null) salience.add({ at: ev.at, name, sentence: ev.sentence, role: 'subject' });
+      }
+    }
+    const sentence = narration(found.at);
     let speaker: string | null = null;
     let person = false;
     if (found.source !== null) {
@@ -81,15 +98,8 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
       else if (r.kind === 'pronoun') {
         const gender = PRONOUN_GENDER[r.pronoun];
         if (gender !== undefined) {
-          // The latest named person the pronoun can stand for: one known to be of the other gender is skipped.
-          for (let i = recent.length - 1; i >= 0; i--) {
-            const known = genders.get(recent[i]!.name);
-            if (known === undefined || known === gender) {
-              speaker = recent[i]!.name;
-              person = true;
-              break;
-            }
-          }
+          speaker = salience.resolve(gender, sentence);
+          person = speaker !== null;
         } else if (r.pronoun === 'they' || r.pronoun === 'it') speaker = lastOrg;
       }
     } else if (found.kind === 'direct' && found.sameAsPrevious) speaker = lastSpeaker;
@@ -97,7 +107,7 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
     if (speaker !== null && NOT_A_SOURCE.has(speaker.toLowerCase())) speaker = null;
     if (speaker !== null) {
       if (isOrgName(speaker)) lastOrg = speaker;
-      else if (person) remember({ at: found.at, name: speaker });
+      else if (person) salience.add({ at: found.at, name: speaker, sentence, role: 'speaker' });
     }
     // A paragraph of quotation that follows "Kerry said that …" continues Kerry, whether that was direct or reported.
     if (found.kind === 'direct' || speaker !== null) lastSpeaker = speaker;
@@ -106,15 +116,64 @@ function resolveAll(items: readonly Found[], index: NameIndex, mentions: readonl
   return out;
 }
 
-/** The first person of the people stage named in each sentence, in text order: what "he" or "she" points back to. */
-function personMentions(people: readonly Person[], sentences: readonly Sentence[]): Mention[] {
-  const spans = people.flatMap((p) => p.spans.map((s) => ({ at: s.start, name: p.name }))).sort((a, b) => a.at - b.at);
-  const out: Mention[] = [];
-  let k = 0;
+function eventAt(ev: Event): number {
+  return ev.kind === 'mention' ? ev.mention.at : ev.at;
+}
+
+/** Offsets inside quoted words: a name or a "he" there is the speaker's, never a referent of the narration. */
+function quotedProbe(direct: readonly Found[]): (pos: number) => boolean {
+  const ranges = direct.filter((d) => d.kind === 'direct').map((d) => [d.start, d.end] as const).sort((a, b) => a[0] - b[0]);
+  return (pos) => {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ranges[mid]![0] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = ranges[lo - 1];
+    return r !== undefined && pos < r[1];
+  };
+}
+
+/**
+ * Where each position stands in the narration: the index of its sentence counting only sentences that
+ * do not start inside a quote (a long quote does not push its speaker out of reach).
+ */
+function narrationIndex(sentences: readonly Sentence[], quoted: (pos: number) => boolean): (pos: number) => number {
+  const counts: number[] = [];
+  let n = 0;
   for (const s of sentences) {
-    while (k < spans.length && spans[k]!.at < s.start) k++;
-    if (k < spans.length && spans[k]!.at < s.end) out.push(spans[k]!);
+    if (!quoted(s.start)) n++;
+    counts.push(n);
   }
+  return (pos) => counts[sentenceIndex(sentences, pos)] ?? 0;
+}
+
+/** Every mention of a person of the people stage outside quotes, marked when it is the subject of its sentence. */
+function personMentions(body: string, tokens: readonly Token[], people: readonly Person[], sentences: readonly Sentence[], quoted: (pos: number) => boolean, narration: (pos: number) => number): Referent[] {
+  const spans = people
+    .flatMap((p) => p.spans.map((s) => ({ start: s.start, end: s.end, name: p.name })))
+    .filter((s) => !quoted(s.start))
+    .sort((a, b) => a.start - b.start);
+  return spans.map((s) => {
+    const sentence = sentences[sentenceIndex(sentences, s.start)] ?? { start: 0, end: body.length };
+    return { at: s.start, name: s.name, sentence: narration(s.start), role: isSubject(body, tokens, sentence, s.start, s.end) ? 'subject' : 'other' };
+  });
+}
+
+const PRONOUN_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'then', 'now', 'later']);
+
+/** Sentences whose subject is "he" or "she": the first word, or the first after a short opener. */
+function pronounSubjects(tokens: readonly Token[], sentences: readonly Sentence[], quoted: (pos: number) => boolean, narration: (pos: number) => number): Event[] {
+  const out: Event[] = [];
+  sentences.forEach((s) => {
+    if (quoted(s.start)) return;
+    const words = tokensIn(tokens, s.start, Math.min(s.end, s.start + 40)).filter((t) => t.word);
+    const first = words[0] !== undefined && PRONOUN_OPENERS.has(words[0].lower) ? words[1] : words[0];
+    const gender = first === undefined ? undefined : first.lower === 'he' ? 'male' : first.lower === 'she' ? 'female' : undefined;
+    if (first !== undefined && gender !== undefined) out.push({ kind: 'pronoun', at: first.start, gender, sentence: narration(first.start) });
+  });
   return out;
 }
 
@@ -122,8 +181,8 @@ const FEMALE_TITLE = /\b(?:Mrs|Ms|Miss|Mme|Madam|Dame|Lady|Queen|Princess|Sister
 const MALE_TITLE = /\b(?:Mr|Sir|Lord|King|Prince|Father|Brother)\.?\s+$/u;
 
 /** Genders the text states by a title before a name ("Mrs. Clinton", "Mr. Clinton"); a person called both is left out. */
-function statedGenders(body: string, people: readonly Person[]): Map<string, Gender> {
-  const out = new Map<string, Gender>();
+function statedGenders(body: string, people: readonly Person[]): Map<string, Gender | null> {
+  const out = new Map<string, Gender | null>();
   for (const p of people) {
     const seen = new Set<Gender>();
     for (const span of p.spans) {
@@ -132,8 +191,23 @@ function statedGenders(body: string, people: readonly Person[]): Map<string, Gen
       else if (MALE_TITLE.test(before)) seen.add('male');
     }
     if (seen.size === 1) out.set(p.name, [...seen][0]!);
+    else if (seen.size > 1) out.set(p.name, null);
   }
   return out;
+}
+
+/** A person's gender: as a title states it, else as their given name usually goes ("Hillary Clinton"). */
+function genderLookup(stated: ReadonlyMap<string, Gender | null>): (name: string) => Gender | undefined {
+  const cache = new Map<string, Gender | undefined>();
+  return (name) => {
+    const s = stated.get(name);
+    if (s !== undefined) return s ?? undefined;
+    if (cache.has(name)) return cache.get(name);
+    const words = name.split(/\s+/u);
+    const g = words.length >= 2 ? givenNameGender(words[0]!) : undefined;
+    cache.set(name, g);
+    return g;
+  };
 }
 
 /** Sentence-opening words that a capitalised-subject reading can mistake for a source. */
@@ -156,8 +230,16 @@ export function findQuotes(fullBody: string, allSentences: readonly Sentence[], 
   const reported = findReported(body, tokens, sentences, directCues);
   const index = buildNameIndex(tokens, people);
   // Without the people stage (the text alone), the capitalised subjects of sentences stand in for it.
-  const mentions = people.length > 0 ? personMentions(people, sentences) : subjectMentions(tokens, sentences, index);
-  const resolved = resolveAll(merge(direct, reported), index, mentions, statedGenders(body, people));
+  const quoted = quotedProbe(direct);
+  const narration = narrationIndex(sentences, quoted);
+  const mentions: Referent[] =
+    people.length > 0
+      ? personMentions(body, tokens, people, sentences, quoted, narration)
+      : subjectMentions(tokens, sentences, index).map((m) => ({ ...m, sentence: narration(m.at), role: 'subject' as const }));
+  const events: Event[] = [...mentions.map((mention) => ({ kind: 'mention' as const, mention })), ...pronounSubjects(tokens, sentences, quoted, narration)].sort(
+    (a, b) => eventAt(a) - eventAt(b),
+  );
+  const resolved = resolveAll(merge(direct, reported), index, events, narration, genderLookup(statedGenders(body, people)));
   return resolved
     .map(({ found, speaker }) => ({
       start: found.start,
