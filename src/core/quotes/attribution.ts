@@ -27,6 +27,8 @@ export const SOURCE_STOP = new Set(['at', 'in', 'on', 'during', 'after', 'before
 /** "that night", "that day": a time, not a complement clause. */
 const TIME_NOUNS = new Set(['night', 'day', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'time']);
 
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my']);
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'one', 'another', 'some', 'many',
   'several', 'two', 'three', 'both', 'most', 'other', 'this', 'that', 'these', 'those', 'no', 'an']);
 
@@ -54,7 +56,8 @@ export function plausibleSource(words: readonly Token[]): boolean {
   if (w.length === 1 && NOT_NAMES.has(w[0]!.lower)) return false;
   if (w.length === 0 || w.length > 12) return false;
   const first = w[0]!;
-  if (isPronoun(first.lower)) return w.length <= 2 && first.lower !== 'it' && first.lower !== 'who';
+  // "his friend Mahamat Saleh Oumar": a possessive opens a noun phrase; "he", "she" stand alone.
+  if (isPronoun(first.lower) && !(POSSESSIVES.has(first.lower) && w.length >= 2)) return w.length <= 2 && first.lower !== 'it' && first.lower !== 'who';
   if (isUpperStart(first.text) || /^\d/u.test(first.text)) return true;
   // "political scientist Christopher Wlezien", "former Education Secretary Arne Duncan".
   if (hasFullName(w)) return true;
@@ -64,7 +67,9 @@ export function plausibleSource(words: readonly Token[]): boolean {
 /** Source words with trailing adverbs/auxiliaries removed ("he also" → "he"). */
 function trimSource(words: readonly Token[]): Token[] {
   const out = words.slice();
-  while (out.length > 0 && (ADVERBS.has(out[out.length - 1]!.lower) || /ly$/u.test(out[out.length - 1]!.lower))) out.pop();
+  // A lower-case "-ly" word is an adverb ("he previously said"); a capitalised one is a name ("Kelly said").
+  const isAdverb = (t: Token) => ADVERBS.has(t.lower) || (/ly$/u.test(t.text) && t.text === t.lower);
+  while (out.length > 0 && isAdverb(out[out.length - 1]!)) out.pop();
   while (out.length > 0 && !out[out.length - 1]!.word) out.pop();
   return out;
 }
@@ -125,11 +130,16 @@ export function attributionAfter(tokens: readonly Token[]): Cue | null {
     const source = sourceAfter(tokens, i + 2);
     if (source.length > 0 && plausibleSource(source)) return { source, cue: 'according to', cueStart: tokens[i]!.start, end: source[source.length - 1]!.end };
   }
-  const limit = Math.min(tokens.length, i + 14);
+  let limit = Math.min(tokens.length, i + 14);
   for (let k = i; k < limit; k++) {
     const t = tokens[k]!;
     if (!t.word) {
-      if (isPunct(t, ',')) continue;
+      // "Jeff Weaver, Sanders’ campaign manager, said": a possessive apostrophe stands alone after an s.
+      if (isPunct(t, ",’'")) {
+        // "X, who served as …, told": an apposition or relative clause after a name may run longer.
+        if (t.text === ',' && k > i && isUpperStart(tokens[k - 1]!.text) && tokens[k - 1]!.word) limit = Math.min(tokens.length, Math.max(limit, k + 24));
+        continue;
+      }
       break;
     }
     const cue = speechCue(t);

@@ -73,20 +73,39 @@ function sentenceIndex(sentences: readonly Sentence[], pos: number): number {
   return Math.max(0, lo - 1);
 }
 
-function resolveAll(items: readonly Found[], index: NameIndex, events: readonly Event[], narration: (pos: number) => number, genderOf: (name: string) => Gender | undefined): Resolved[] {
+function resolveAll(
+  body: string,
+  items: readonly Found[],
+  index: NameIndex,
+  events: readonly Event[],
+  sentences: readonly Sentence[],
+  narration: (pos: number) => number,
+  genderOf: (name: string) => Gender | undefined,
+): Resolved[] {
   const out: Resolved[] = [];
   const salience = new Salience(genderOf);
+  // The person each sentence is about (its first subject), by sentence index: who a quote embedded in it is by.
+  const subjects = new Map<number, string>();
+  const noteSubject = (at: number, name: string) => {
+    const i = sentenceIndex(sentences, at);
+    if (!subjects.has(i)) subjects.set(i, name);
+  };
   let lastOrg: string | null = null;
   let lastSpeaker: string | null = null;
   let e = 0;
   for (const found of items) {
     for (; e < events.length && eventAt(events[e]!) < found.at; e++) {
       const ev = events[e]!;
-      if (ev.kind === 'mention') salience.add(ev.mention);
-      else {
+      if (ev.kind === 'mention') {
+        salience.add(ev.mention);
+        if (ev.mention.role === 'subject') noteSubject(ev.mention.at, ev.mention.name);
+      } else {
         // "He has made calls …": the sentence is about whoever "he" is, which keeps that person salient.
         const name = salience.resolve(ev.gender, ev.sentence);
-        if (name !== null) salience.add({ at: ev.at, name, sentence: ev.sentence, role: 'subject' });
+        if (name !== null) {
+          salience.add({ at: ev.at, name, sentence: ev.sentence, role: 'subject' });
+          noteSubject(ev.at, name);
+        }
       }
     }
     const sentence = narration(found.at);
@@ -103,6 +122,14 @@ function resolveAll(items: readonly Found[], index: NameIndex, events: readonly 
         } else if (r.pronoun === 'they' || r.pronoun === 'it') speaker = lastOrg;
       }
     } else if (found.kind === 'direct' && found.sameAsPrevious) speaker = lastSpeaker;
+    else if (found.kind === 'direct') {
+      // "Sanders tells reporters that “…”", "Moore thanked him for “…”": a quote inside a sentence, with
+      // no attribution of its own, gives the words of the person the sentence is about.
+      const i = sentenceIndex(sentences, found.start);
+      const opensSentence = sentences[i] !== undefined && !/[\p{L}\p{N}]/u.test(body.slice(sentences[i].start, found.start));
+      const subject = opensSentence ? undefined : subjects.get(i);
+      if (subject !== undefined) [speaker, person] = [subject, true];
+    }
     // "When you think of X, …" read with "When" as its subject: a conjunction names nobody.
     if (speaker !== null && NOT_A_SOURCE.has(speaker.toLowerCase())) speaker = null;
     if (speaker !== null) {
@@ -239,7 +266,7 @@ export function findQuotes(fullBody: string, allSentences: readonly Sentence[], 
   const events: Event[] = [...mentions.map((mention) => ({ kind: 'mention' as const, mention })), ...pronounSubjects(tokens, sentences, quoted, narration)].sort(
     (a, b) => eventAt(a) - eventAt(b),
   );
-  const resolved = resolveAll(merge(direct, reported), index, events, narration, genderLookup(statedGenders(body, people)));
+  const resolved = resolveAll(body, merge(direct, reported), index, events, sentences, narration, genderLookup(statedGenders(body, people)));
   return resolved
     .map(({ found, speaker }) => ({
       start: found.start,

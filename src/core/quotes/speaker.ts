@@ -46,6 +46,7 @@ const ORG_WORDS = new Set([
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'i', 'we', 'you', 'his', 'hers', 'who']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
+const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my']);
 const CONNECTORS = new Set(['de', 'van', 'von', 'der', 'da', 'del', 'bin', 'al', 'la', 'le', 'du', 'dos', 'di']);
 
 export function isPronoun(lower: string): boolean {
@@ -286,7 +287,7 @@ export function resolveSource(fullPhrase: readonly Token[], index: NameIndex): S
   const words = phrase.filter((t) => t.word);
   if (words.length === 0) return { kind: 'none' };
   const first = words[0]!;
-  if (words.length <= 2 && isPronoun(first.lower)) return { kind: 'pronoun', pronoun: first.lower };
+  if (words.length <= 2 && isPronoun(first.lower) && !(words.length === 2 && POSSESSIVE.has(first.lower))) return { kind: 'pronoun', pronoun: first.lower };
   // "Although in September she": a noun phrase never ends in a subject pronoun, so the words before it are an adverbial.
   const last = words[words.length - 1]!;
   if (SUBJECT_PRONOUNS.has(last.lower) && words[words.length - 2]?.lower !== 'or') return { kind: 'pronoun', pronoun: last.lower };

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/core/analyze.js';
+
+/** The speaker of the quote whose words start with `opening`. */
+function speakerOf(text: string, opening: string): string | null | undefined {
+  return analyzeText(text, 'text').quotes.find((q) => q.text.startsWith(opening))?.speaker;
+}
+
+describe('the speaker is who the attribution names, whatever stands between', () => {
+  it('keeps a name that ends in -ly (Kelly, Connolly) as the speaker', () => {
+    const text = 'The panel met on Friday. Sarah Connolly, the chair, opened it. Connolly responded calmly, with a smile: “We have heard this before.”';
+    expect(speakerOf(text, 'We have heard')).toBe('Sarah Connolly');
+  });
+
+  it('reads past a possessive apostrophe in an apposition', () => {
+    const text = '“Our donors gave more this month than in all of last year,” Ruth Ames, Harris’ campaign manager, said in a statement.';
+    expect(speakerOf(text, 'Our donors gave')).toBe('Ruth Ames');
+  });
+
+  it('reads past a long relative clause after the name', () => {
+    const text =
+      '“Nobody writes this job description for you,” Laura Finch, who worked for the governor for six years before she ran the office, told a radio station.';
+    expect(speakerOf(text, 'Nobody writes')).toBe('Laura Finch');
+  });
+
+  it('takes a noun phrase that opens with a possessive', () => {
+    const text = '“He had so many plans for the farm,” his cousin Omar Haddad told the local paper.';
+    expect(speakerOf(text, 'He had so many')).toBe('Omar Haddad');
+  });
+
+  it('gives a quote inside a sentence to the person the sentence is about', () => {
+    const text =
+      'The senator spoke for an hour in Reno. Gloria Mendes then thanked the volunteers for “knocking on every single door in this county.”';
+    expect(speakerOf(text, 'knocking on every')).toBe('Gloria Mendes');
+    const report = 'Victor Hale tells reporters that “if the turnout is high we will win. If it is low, we will not.”';
+    expect(speakerOf(report, 'if the turnout')).toBe('Victor Hale');
+  });
+
+  it('leaves a quote that opens its sentence with no attribution unattributed', () => {
+    const text = 'Gloria Mendes spoke in Reno.\n\nThe crowd cheered. “Four more years and then some more,” read a banner above the stage.';
+    expect(speakerOf(text, 'Four more years')).not.toBe('Gloria Mendes');
+  });
+});
