@@ -55,7 +55,9 @@ describe('cli digest', () => {
     const bakker = d.people.find((p) => p.name === 'Joris Bakker')!;
     expect(bakker.files).toEqual([one, two]);
     expect(bakker.roles).toEqual(['Union leader']);
-    expect(d.timeline.map((e) => e.date)).toEqual(['2023', '2024-05-06', '2024-05-07', '2024-05-09']);
+    // one.txt is dated Monday May 6; both write "on Monday": May 6 in each.
+    expect(d.timeline.map((e) => e.date)).toEqual(['2023', '2024-05-06', '2024-05-06', '2024-05-06', '2024-05-07', '2024-05-09']);
+    expect(d.timeline.filter((e) => e.date === '2024-05-06').map((e) => e.file)).toEqual([one, one, two]);
     expect(d.timeline.find((e) => e.date === '2024-05-09')).toMatchObject({ file: two, text: 'Bakker said talks would resume on May 9.' });
   });
 

@@ -22,6 +22,21 @@ describe('timeline', () => {
     expect(findDates('He left yesterday and returns next year.', '2024-03-01').map((d) => d.date)).toEqual(['2024-02-29', '2025']);
   });
 
+  it('resolves a weekday against the briefing\'s date: the latest one, the coming one in a future clause, never without a date', () => {
+    // 2024-03-13 is a Wednesday.
+    const on = (text: string) => findDates(text, '2024-03-13').map((d) => [d.expression, d.date]);
+    expect(on('Blinken arrived in Manila on Tuesday.')).toEqual([['Tuesday', '2024-03-12']]);
+    expect(on('The vote is Wednesday.')).toEqual([['Wednesday', '2024-03-13']]);
+    expect(on('The ministry said on Tuesday it will raise rates.')).toEqual([['Tuesday', '2024-03-12']]);
+    expect(on('Blinken will fly to Tokyo on Friday.')).toEqual([['Friday', '2024-03-15']]);
+    expect(on('He will meet officials who arrived on Monday.')).toEqual([['Monday', '2024-03-11']]);
+    expect(on('Talks resume next Wednesday; they last met last Wednesday.')).toEqual([['next Wednesday', '2024-03-20'], ['last Wednesday', '2024-03-06']]);
+    expect(on('They met on Tuesday, March 12, in Manila.')).toEqual([['March 12', '2024-03-12']]);
+    expect(on('Shops opened early on Good Friday; Super Tuesday drew crowds.')).toEqual([]);
+    expect(findDates('Blinken arrived on Tuesday.', null)).toEqual([]);
+    expect(findDates('Blinken arrived on Tuesday.', '2024-03')).toEqual([]);
+  });
+
   it('reads month-day dates, with the year of the briefing or none at all', () => {
     expect(findDates('They met on July 6 and again on 27 June.', '2020-07-08').map((d) => d.date)).toEqual(['2020-07-06', '2020-06-27']);
     expect(findDates('They met on July 6.', null).map((d) => d.date)).toEqual(['--07-06']);
