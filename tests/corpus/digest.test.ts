@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../src/corpus/index.js';
+import { DEFAULT_WEIGHTS } from '../../src/corpus/digest/select.js';
 import { bidens, brief, manila, seed, SEED_BLINKEN, SEED_HANOI } from './briefings.js';
 
 const words = (text: string) => text.split(/\s+/).filter((w) => w !== '').length;
@@ -41,6 +42,18 @@ describe('digest', () => {
     for (const p of d.points) expect(p.text.toLowerCase()).toContain('coast guard');
     const other = digest([...manila, ...bidens], { about: 'gun trial jury', points: 1 });
     expect(other.points[0]!.sources).toEqual(['hunter']);
+  });
+
+  it('answers a focus with a sentence that does not repeat its words but what the set writes beside them', () => {
+    const boats = brief('boats', 'MANILA, March 12, 2024 (AP) — The Philippine coast guard will receive five patrol boats from Japan, officials said. A typhoon damaged houses on Samar island on Monday. Schools on Samar stayed closed.');
+    const rice = brief('rice', 'MANILA, March 14, 2024 (Reuters) — Tariffs on imported rice were cut to 15 percent on Thursday. The navy said the boats would be based at Subic Bay from June. Farmers protested the tariff cut in Manila.');
+    const texts = (weights?: typeof DEFAULT_WEIGHTS) => digest([boats, rice], { about: 'coast guard', points: 2, ...(weights ? { weights } : {}) }).points.map((p) => p.text);
+    expect(texts()).toEqual([
+      'The Philippine coast guard will receive five patrol boats from Japan, officials said.',
+      'The navy said the boats would be based at Subic Bay from June.',
+    ]);
+    // Without the expansion the second point is the other article's lead, off the topic.
+    expect(texts({ ...DEFAULT_WEIGHTS, expansion: 0 })[1]).toBe('Tariffs on imported rice were cut to 15 percent on Thursday.');
   });
 
   it('lists the people most involved first and the key numbers with all their sources', () => {

@@ -7,7 +7,7 @@
 import { contentTerms, cosine, termCounts, type TermVector } from '../../text/terms.js';
 import { isBoilerplate, isFragment, looksLikeCaption, wordsOf } from '../../core/summary/boilerplate.js';
 import type { DigestPoint, SentenceRef, SourceBriefing } from '../types.js';
-import { aboutTerms, termStats, type TermStats } from './terms.js';
+import { aboutTerms, expandFocus, termStats, type TermStats } from './terms.js';
 
 export interface SelectWeights {
   /** Exponent of the sentence length in the score's denominator (0: long sentences win, 1: an average). */
@@ -28,6 +28,8 @@ export interface SelectWeights {
   readonly focusWeight: number;
   /** Share of the value that covering new concepts makes, beside the sentence's own score. */
   readonly coverage: number;
+  /** Weight of a focus's expansion terms beside its own words (an expansion term counts at most this). */
+  readonly expansion: number;
 }
 
 /** Tuned on the even Multi-News dev clusters (npm run eval -- across reports the odd ones apart). */
@@ -41,6 +43,7 @@ export const DEFAULT_WEIGHTS: SelectWeights = {
   sameFact: 0.55,
   focusWeight: 0.6,
   coverage: 0.5,
+  expansion: 0.5,
 };
 
 
@@ -128,19 +131,29 @@ function sentenceIdf(candidates: readonly Candidate[]): (term: string) => number
   return (t) => idf.get(t) ?? 0;
 }
 
-/** Scores each candidate; returns each one's relevance to the focus in [0, 1] (all 1 without a focus). */
+/**
+ * Scores each candidate; returns each one's relevance to the focus in [0, 1] (all 1 without a focus).
+ * A focus word the sentence holds counts 1 + its story weight; a word the set writes beside the focus
+ * (expandFocus) counts its expansion weight, so a sentence on the topic that does not repeat the
+ * request's words still answers it.
+ */
 function scoreCandidates(candidates: Candidate[], weights: Map<string, number>, focus: readonly string[], w: SelectWeights): number[] {
   let maxContent = 0;
   let maxFocus = 0;
   const content: number[] = [];
   const relevance: number[] = [];
   const focusSet = new Set(focus);
+  const expansion =
+    focus.length > 0 && w.expansion > 0
+      ? expandFocus(focus, candidates.map((c) => new Set(c.vector.keys())), (t) => weights.get(t) ?? 0)
+      : new Map<string, number>();
   for (const c of candidates) {
     let sum = 0;
     let hit = 0;
     for (const t of c.vector.keys()) {
       sum += weights.get(t) ?? 0;
       if (focusSet.has(t)) hit += 1 + (weights.get(t) ?? 0);
+      else hit += w.expansion * (expansion.get(t) ?? 0) * (1 + (weights.get(t) ?? 0));
     }
     const value = sum / Math.pow(c.vector.size, w.lengthExponent);
     content.push(value);
