@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { ArticleSource } from '../library/source.js';
 import type { SkippedFile, StoredArticle } from '../library/store.js';
 import { ArticleIndex } from '../search/index.js';
-import type { GuildSettings, GuildStore, Store } from '../store/index.js';
+import type { GuildSettings, GuildStore, RevisionWatch, Store } from '../store/index.js';
 import type { IngestTarget } from '../ingest/ingest.js';
 import { guildIngestTarget } from './ingest-target.js';
 import { GuildCatalogue, type Analyze, type GuildArticle } from './guild-catalogue.js';
@@ -60,6 +60,8 @@ interface Hot {
   readonly index: ArticleIndex;
   readonly source: MergedSource;
   readonly search: SearchView;
+  /** Changed (or possibly changed) since its last check against the database. */
+  dirty: boolean;
 }
 
 export class Scopes {
@@ -67,9 +69,13 @@ export class Scopes {
   private readonly listeners = new Set<AddedListener>();
   private readonly sharedScope: Scope;
   private storeRef: Store | null;
+  private watch: RevisionWatch | null = null;
+  private watching: Promise<void> | null = null;
+  private closed = false;
 
   constructor(private readonly options: ScopesOptions) {
     this.storeRef = options.store;
+    if (options.store) this.watchStore(options.store);
     const shared = options.shared;
     this.sharedScope = {
       guildId: null,
@@ -90,6 +96,42 @@ export class Scopes {
   /** The store came back (it was down at start). */
   attachStore(store: Store): void {
     this.storeRef = store;
+    this.watchStore(store);
+  }
+
+  /**
+   * Where the database notifies changes (PostgreSQL), a hot server is checked against it only after a
+   * notification; elsewhere, or while the notifications are down, on every interaction.
+   */
+  private watchStore(store: Store): void {
+    const started = store.watchRevisions({
+      changed: (guildId) => {
+        const hot = this.hot.get(guildId);
+        if (hot) hot.dirty = true;
+      },
+      resumed: () => {
+        for (const hot of this.hot.values()) hot.dirty = true;
+      },
+      error: (error) => this.options.logger.warn({ err: error }, 'change notifications from the database were interrupted; checking on every interaction until they resume'),
+    });
+    if (!started) return;
+    this.watching = started.then(
+      async (watch) => {
+        if (this.closed) await watch.close();
+        else this.watch = watch;
+      },
+      (error: unknown) => this.options.logger.warn({ err: error }, 'change notifications from the database are off'),
+    );
+  }
+
+  /** Whether the database's change notifications are being received (PostgreSQL); false elsewhere. */
+  get notified(): boolean {
+    return this.watch?.healthy ?? false;
+  }
+
+  /** Resolves when the change notifications are set up (or known to be off). */
+  async watchReady(): Promise<void> {
+    await this.watching;
   }
 
   get shared(): SharedLibrary | null {
@@ -120,8 +162,12 @@ export class Scopes {
     }
     let unavailable: string | null = null;
     try {
-      await hot.catalogue.refresh();
+      if (hot.dirty || !this.watch?.healthy) {
+        hot.dirty = false; // a notification during the refresh sets it again
+        await hot.catalogue.refresh();
+      }
     } catch (error) {
+      hot.dirty = true;
       this.options.logger.warn({ err: error, guildId }, 'could not read the server’s briefings; answering from what is loaded');
       unavailable = 'The database is not reachable right now; this server’s own briefings may be missing or out of date.';
     }
@@ -138,6 +184,7 @@ export class Scopes {
       index,
       source: new MergedSource(catalogue, shared?.source ?? null),
       search: shared ? new MergedSearch([index, shared.index]) : index,
+      dirty: true,
     };
   }
 
@@ -183,6 +230,9 @@ export class Scopes {
   }
 
   close(): void {
+    this.closed = true;
+    void this.watch?.close();
+    this.watch = null;
     for (const hot of this.hot.values()) hot.index.close();
     this.hot.clear();
   }

@@ -2,8 +2,10 @@
  * One server's briefings and settings. Every query here has the guild id bound when the object is
  * made, so no caller can forget `where guild_id = …` and read another server's data.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Dialect } from './connect.js';
 import { storeErrorOf } from './errors.js';
+import { REVISION_CHANNEL } from './revision-watch.js';
 import type { Database, GuildBriefingsTable } from './schema.js';
 
 export type BriefingOrigin = 'ingest' | 'feed';
@@ -99,6 +101,7 @@ export class GuildStore {
   constructor(
     private readonly db: Kysely<Database>,
     readonly guildId: string,
+    private readonly dialect: Dialect = 'sqlite',
   ) {}
 
   private briefings(db: Kysely<Database> | Transaction<Database> = this.db) {
@@ -159,6 +162,8 @@ export class GuildStore {
   private async bump(tx: Transaction<Database>, now: number): Promise<number> {
     await this.ensureGuild(tx, now);
     const row = await tx.updateTable('guilds').set((eb) => ({ revision: eb('revision', '+', 1) })).where('guild_id', '=', this.guildId).returning('revision').executeTakeFirstOrThrow();
+    // Delivered to every listening process when (and only if) the transaction commits.
+    if (this.dialect === 'postgres') await sql`select pg_notify(${REVISION_CHANNEL}, ${this.guildId})`.execute(tx);
     return Number(row.revision);
   }
 

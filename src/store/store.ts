@@ -7,14 +7,19 @@ import { connect, describeLocation, type Dialect, type StoreLocation } from './c
 import { storeErrorOf } from './errors.js';
 import { GuildStore } from './guild-store.js';
 import { migrateToLatest } from './migrate.js';
+import { RevisionWatch, type RevisionWatchEvents } from './revision-watch.js';
 import type { Database } from './schema.js';
 
 export class Store {
   private constructor(
     readonly db: Kysely<Database>,
-    readonly dialect: Dialect,
+    private readonly location: StoreLocation,
     readonly description: string,
   ) {}
+
+  get dialect(): Dialect {
+    return this.location.kind;
+  }
 
   static async open(location: StoreLocation, options: { onError?: (error: Error) => void } = {}): Promise<Store> {
     const db = connect(location, options.onError);
@@ -24,12 +29,20 @@ export class Store {
       await db.destroy().catch(() => undefined);
       throw storeErrorOf(error);
     }
-    return new Store(db, location.kind, describeLocation(location));
+    return new Store(db, location, describeLocation(location));
   }
 
   /** The store of one server, with its id bound into every query. */
   guild(guildId: string): GuildStore {
-    return new GuildStore(this.db, guildId); // two fields: cheaper to make than to cache
+    return new GuildStore(this.db, guildId, this.dialect); // three fields: cheaper to make than to cache
+  }
+
+  /**
+   * Change notifications across processes, where the database sends them (PostgreSQL); null for SQLite,
+   * whose revision check is an in-process read of a few microseconds.
+   */
+  watchRevisions(events: RevisionWatchEvents): Promise<RevisionWatch> | null {
+    return this.location.kind === 'postgres' ? RevisionWatch.start(this.location.url, events) : null;
   }
 
   /** Servers the bot left before `cutoff` (epoch ms): their data is due to be purged. */

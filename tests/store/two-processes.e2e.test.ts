@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXT_FIELDS, TEXT_MODAL_ID } from '../../commands/ingest.js';
 import { ADMIN_PERMISSIONS, botEnv, embedText, startEmulator, type Emulator } from '../discord/harness.js';
@@ -84,12 +85,19 @@ describe.skipIf(!pgUp)('two bot processes on one PostgreSQL', () => {
   it('shows an ingest made through one process to the other, in that server only', async () => {
     const server = first.guildId;
     const editor = { permissions: ADMIN_PERMISSIONS };
+    // The second process has this server loaded already: it must learn of the change (a notification), not load it fresh.
+    expect((await second.sendAutocomplete('brief', 'article', 'ferry', {}, { guildId: server }).choices()).map((c) => c.value)).not.toContain('island-ferry-sails-again');
     await first.sendCommand('ingest text', {}, editor).response();
     const submitted = first.sendModalSubmit(TEXT_MODAL_ID, { [TEXT_FIELDS.title]: 'Island ferry sails again', [TEXT_FIELDS.text]: TEXT, [TEXT_FIELDS.url]: '' }, editor);
     expect((await submitted.final()).content).toBe('Added **Island ferry sails again** as `island-ferry-sails-again`.');
 
-    // The other process, asked about the same server, finds it: by id, by autocomplete, by search.
-    const brief = await second.sendCommand('brief', { article: 'island-ferry-sails-again' }, { guildId: server }).final();
+    // The other process, asked about the same server, finds it: by id, by autocomplete, by search. (The
+    // notification is a message on another socket, so the first ask may come just before it.)
+    let brief = await second.sendCommand('brief', { article: 'island-ferry-sails-again' }, { guildId: server }).final();
+    for (let i = 0; i < 50 && brief.ephemeral; i++) {
+      await sleep(100);
+      brief = await second.sendCommand('brief', { article: 'island-ferry-sails-again' }, { guildId: server }).final();
+    }
     expect(brief.ephemeral).toBe(false);
     expect(embedText(brief)).toContain('Island ferry sails again');
     expect(embedText(brief)).toContain('Britt Lindqvist');
