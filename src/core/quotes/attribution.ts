@@ -17,7 +17,8 @@ export interface Cue {
 
 const ADVERBS = new Set(['also', 'later', 'then', 'again', 'further', 'once', 'previously', 'recently', 'earlier',
   'repeatedly', 'often', 'still', 'reportedly', 'has', 'have', 'had', 'was', 'is', 'would', 'will', 'did', 'does',
-  'just', 'never', 'always', 'once', 'separately', 'privately', 'publicly', 'flatly', 'simply', 'only']);
+  'just', 'never', 'always', 'once', 'separately', 'privately', 'publicly', 'flatly', 'simply', 'only', 'are', 'were',
+  'been', 'be', 'might', 'may', 'could', 'should', 'must', 'can']);
 
 /** Words that end a source phrase written after its cue ("said Kritenbrink at a meeting"). */
 export const SOURCE_STOP = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'to', 'about', 'as', 'last',
@@ -61,7 +62,10 @@ export function plausibleSource(words: readonly Token[]): boolean {
   if (isUpperStart(first.text) || /^\d/u.test(first.text)) return true;
   // "political scientist Christopher Wlezien", "former Education Secretary Arne Duncan".
   if (hasFullName(w)) return true;
-  return DETERMINERS.has(first.lower) || (/s$/u.test(first.lower) && w.length <= 3);
+  // "exit polls", "federal prosecutors": a short plural noun phrase in lower case names a group.
+  const last = w[w.length - 1]!;
+  const plural = w.length <= 3 && /\p{Ll}s$/u.test(last.text) && w.every((t) => t.text === t.lower && !NOT_NAMES.has(t.lower));
+  return DETERMINERS.has(first.lower) || (/s$/u.test(first.lower) && w.length <= 3) || plural;
 }
 
 /** Source words with trailing adverbs/auxiliaries removed ("he also" → "he"). */
@@ -80,15 +84,27 @@ export function sourceBefore(words: readonly Token[]): Token[] {
   if (commas.length === 0) return trimSource(words);
   const after = trimSource(words.slice(commas[commas.length - 1]! + 1));
   if (after.some((t) => t.word) && plausibleSource(after)) return after;
-  // "another Twitter user, Johanna Bayer, said": of the comma-separated parts, the one with a full name.
+  // "another Twitter user, Johanna Bayer, said": of the comma-separated parts, the one with a full name;
+  // "Paradis, who volunteered for Bill Clinton, says": a name that opens the phrase keeps it, and a
+  // relative clause never names the source.
   const segments: Token[][] = [];
   let from = 0;
   for (const c of commas) {
     segments.push(trimSource(words.slice(from, c)));
     from = c + 1;
   }
-  const named = segments.find((seg) => hasFullName(seg));
-  return named ?? segments[0] ?? [];
+  const first = segments[0] ?? [];
+  if (isBareName(first)) return first;
+  const named = segments.find((seg) => hasFullName(seg) && !RELATIVES.has(seg.find((t) => t.word)?.lower ?? ''));
+  return named ?? first;
+}
+
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'that', 'where', 'when']);
+
+/** Only capitalised words (a connector or an initial inside): a name standing alone ("Christopher Knittel"). */
+function isBareName(words: readonly Token[]): boolean {
+  const w = words.filter((t) => t.word);
+  return w.length >= 1 && w.length <= 4 && !NOT_NAMES.has(w[0]!.lower) && w.every((t) => isUpperStart(t.text) || ['de', 'van', 'von', 'al', 'bin', 'da', 'del', 'la', 'le'].includes(t.lower));
 }
 
 /** Two or more capitalised words in a row ("Johanna Bayer"), ignoring a capitalised first word such as "The". */

@@ -5,7 +5,7 @@
  */
 import type { Sentence } from '../types.js';
 import { plausibleSource, sourceBefore } from './attribution.js';
-import { cueLemma, isStanceForm, NEEDS_THAT, PARTICIPLE_CUES } from './cues.js';
+import { cueLemma, isSpeechLemma, isStanceForm, NEEDS_THAT, PARTICIPLE_CUES } from './cues.js';
 import type { Found } from './found.js';
 import { isPronoun } from './speaker.js';
 import { isUpperStart, tokensIn, type Token } from './tokens.js';
@@ -49,7 +49,9 @@ function invertedSourceAfter(tokens: readonly Token[], from: number, end: number
     }
     if (out.length > 0 && AFTER_CUE.has(t.lower)) break;
     const capitalised = isUpperStart(t.text);
-    const lowerOk = out.length === 0 ? POSSESSIVES.has(t.lower) : LOWER_IN_SOURCE.has(t.lower) || !out.some((x) => isUpperStart(x.text));
+    // "said Democratic strategist Hank Sheinkopf": role words in lower case may stand before the name.
+    const beforeName = out.length > 0 && nameFollows(tokens, i + 1, end);
+    const lowerOk = out.length === 0 ? POSSESSIVES.has(t.lower) : LOWER_IN_SOURCE.has(t.lower) || !out.some((x) => isUpperStart(x.text)) || beforeName;
     if (!capitalised && !lowerOk) return [];
     out.push(t);
   }
@@ -58,6 +60,16 @@ function invertedSourceAfter(tokens: readonly Token[], from: number, end: number
   // "…, said the results were …" is a clause, not a source.
   if (out.some((x) => AUXILIARIES.has(x.lower))) return [];
   return out;
+}
+
+/** Whether a capitalised word comes within the next two words, with only lower-case role words before it. */
+function nameFollows(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let i = from; i < end && i < from + 2; i++) {
+    const t = tokens[i]!;
+    if (!t.word || AFTER_CUE.has(t.lower) || AUXILIARIES.has(t.lower)) return false;
+    if (isUpperStart(t.text)) return true;
+  }
+  return false;
 }
 
 /** "Under the proposals - which the paper said": the source is what follows the last dash or "which". */
@@ -78,6 +90,55 @@ function withoutRelativeClause(words: Token[]): Token[] {
   const verb = words[who + 1];
   if (who < 0 || verb === undefined || !verb.word || verb.text !== verb.lower || isPronoun(verb.lower)) return words;
   return words.slice(0, who);
+}
+
+/** A source this long is a noun phrase with what qualifies it ("A U.S. law enforcement official familiar with the investigation"). */
+const MAX_SOURCE_WORDS = 12;
+/** Up to this many words any plausible source counts; a longer one must read as a noun phrase and go with a speech verb. */
+const SHORT_SOURCE_WORDS = 8;
+const NOT_IN_NOUN_PHRASE = new Set(['not', 'that', 'which', 'when', 'while', 'if', 'because', 'than', 'there', 'it', 'he', 'she', 'they', 'we', 'i']);
+
+/** Whether long source words read as one noun phrase: no verb, no clause word; a past form only before a preposition ("seen by Reuters"). */
+function isNounPhrase(words: readonly Token[]): boolean {
+  return words.every((t, j) => {
+    if (!t.word) return t.text === '(';
+    if (t.text !== t.lower) return true;
+    if (FINITE.has(t.lower) || NOT_IN_NOUN_PHRASE.has(t.lower)) return false;
+    if (t.lower === 'to') return words[j - 1]?.lower === 'close';
+    if (j > 0 && /[a-z]ed$/u.test(t.text) && !NP_LEADS.has(words[j - 1]!.lower)) return ['by', 'in', 'on', 'with', 'to', 'about', 'for'].includes(words[j + 1]?.lower ?? '');
+    return cueLemma(t.lower) === undefined && !isStanceForm(t.lower);
+  });
+}
+const CLAUSE_JOINS = new Set(['and', 'but', 'while', 'although', 'though', 'because', 'since', 'when', 'after', 'before', 'as', 'if', 'whereas']);
+const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'did', 'does', 'do', 'can', 'may', 'might']);
+
+/**
+ * "Although his agency declined to comment and Senate aides later said …": when the words before the cue
+ * hold a clause of their own and then a conjunction, the source is what follows the conjunction.
+ * "Cyber experts and U.S. officials said" has no verb before "and", so it stays whole.
+ */
+function lastClause(words: Token[]): Token[] {
+  for (let j = words.length - 2; j > 0; j--) {
+    const t = words[j]!;
+    if (!t.word || !CLAUSE_JOINS.has(t.lower)) continue;
+    const before = words.slice(0, j);
+    const verb = before.some((x) => x.word && x.text === x.lower && (FINITE.has(x.lower) || /[a-z]ed$/u.test(x.text) || cueLemma(x.lower) !== undefined || isStanceForm(x.lower)));
+    const rest = words.slice(j + 1);
+    if (verb && rest.some((x) => x.word)) return rest;
+  }
+  return words;
+}
+
+const NP_LEADS = new Set(['the', 'a', 'an', 'one', 'some', 'many', 'most', 'two', 'three', 'his', 'her', 'their', 'its', 'our', 'well', 'newly', 'recently']);
+
+/** The subject noun phrase of a clause: the words before its first verb ("a judge sided with …" → "a judge"). */
+function subjectOf(words: Token[]): Token[] {
+  for (let j = 1; j < words.length; j++) {
+    const t = words[j]!;
+    if (!t.word || t.text !== t.lower || NP_LEADS.has(words[j - 1]!.lower)) continue;
+    if (FINITE.has(t.lower) || /[a-z]ed$/u.test(t.text) || cueLemma(t.lower) !== undefined || isStanceForm(t.lower)) return words.slice(0, j);
+  }
+  return words;
 }
 
 /** The capitalised words right before `end` ("Cruz" in "Cruz, who …"). */
@@ -267,6 +328,43 @@ function inverted(tokens: readonly Token[], k: number, end: number, lemma: strin
   return null;
 }
 
+const QUESTION_WORDS = new Set(['if', 'whether', 'why', 'what', 'who', 'whom', 'how', 'where', 'when', 'which']);
+const ASKED_OPENERS = new Set(['when', 'but', 'and', 'after', 'once', 'later']);
+
+/**
+ * "Asked if the plan would pass, Ryan said …", "When asked about the emails, she …": the question put is
+ * reported speech too, by whoever asked it ("Asked by Stephanopoulos whether …"), and it runs to the comma.
+ */
+function askedFrame(tokens: readonly Token[], end: number): Piece | null {
+  let k = 0;
+  while (k < 2 && tokens[k]?.word && ASKED_OPENERS.has(tokens[k]!.lower)) k++;
+  const cue = tokens[k];
+  if (cue === undefined || !cue.word || cue.lower !== 'asked') return null;
+  let from = -1;
+  let source: Token[] = [];
+  for (let j = k + 1; j < end && j <= k + 8; j++) {
+    const t = tokens[j]!;
+    if (!t.word) return null;
+    if (QUESTION_WORDS.has(t.lower) || t.lower === 'about' || (t.lower === 'to' && j === k + 1)) {
+      from = t.lower === 'about' ? j + 1 : j;
+      break;
+    }
+    if (t.lower === 'by' && tokens[j + 1] !== undefined && isUpperStart(tokens[j + 1]!.text)) source = capitalRunAfter(tokens, j + 1);
+  }
+  if (from < 0) return null;
+  let to = from;
+  while (to < end && !isComma(tokens[to])) to++;
+  // The question ends at a comma before the answer's clause; without one this is no "Asked …, X said" frame.
+  if (to >= end || wordCount(tokens, from, to) < 2) return null;
+  return { from, to, source, cue, cueText: cue.text };
+}
+
+function capitalRunAfter(tokens: readonly Token[], from: number): Token[] {
+  let i = from;
+  while (i < tokens.length && i - from < 4 && tokens[i]!.word && isUpperStart(tokens[i]!.text)) i++;
+  return tokens.slice(from, i);
+}
+
 /** Attributions in one sentence, as token ranges. */
 function piecesOf(tokens: readonly Token[]): Piece[] {
   const end = contentEnd(tokens);
@@ -292,14 +390,16 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     }
     return [];
   }
-  const found: Piece[] = [];
+  const asked = askedFrame(tokens, end);
+  const found: Piece[] = asked === null ? [] : [asked];
   // A sentence that ends with ", X said." is one statement, whatever verbs come before the comma.
   for (let k = Math.max(1, end - 8); k < end; k++) {
     const t = tokens[k]!;
     const lemma = t.word && t.text === t.lower ? cueLemma(t.lower) : undefined;
     if (lemma === undefined) continue;
     const inv = inverted(tokens, k, end, lemma);
-    if (inv !== null) return inv;
+    // "Asked if X, Ryan said.": the question is the asker's, not a statement of Ryan's.
+    if (inv !== null) return asked === null ? inv : [asked];
   }
   // A source starts a sentence, so only its first words are searched for the cue (keeps the scan linear).
   for (let k = 0; k < Math.min(end, MAX_CUE_INDEX); k++) {
@@ -315,8 +415,12 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     }
     // Forward: "X said (that) Y", with X at the start of the sentence or after an opening phrase.
     // A bracketed tag stays as a mark so that the speaker stage can cut it off ("Sen. Bernie Sanders (I-Vt.)").
-    let source = withoutRelativeClause(afterRelative(sourceBefore(tokens.slice(Math.max(0, k - 30), k))).filter((x) => x.word || x.text === '('));
-    if (source.length === 0 || source.length > 8 || !plausibleSource(source)) {
+    let source = lastClause(withoutRelativeClause(afterRelative(sourceBefore(tokens.slice(Math.max(0, k - 30), k))).filter((x) => x.word || x.text === '(')));
+    // "Texas Sen. Ted Cruz is making a pitch to New York voters, saying …": before a participle the words
+    // are a whole clause, and its subject is the source.
+    if (t.lower.endsWith('ing')) source = subjectOf(source);
+    const longOk = source.length <= SHORT_SOURCE_WORDS || (source.length <= MAX_SOURCE_WORDS && !stance && isSpeechLemma(lemma) && isNounPhrase(source));
+    if (source.length === 0 || !longOk || !plausibleSource(source)) {
       // "…, in which he says Y": the pronoun right before the cue is the source.
       let j = k - 1;
       while (j > 0 && tokens[j]!.word && ADVERBS.has(tokens[j]!.lower)) j--;

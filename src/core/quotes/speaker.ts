@@ -209,13 +209,19 @@ const CLAUSE_WORDS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', '
   'began', 'got', 'put', 'left', 'hit', 'told', 'said', 'says', 'and', 'or', 'but', 'when', 'while', 'as', 'if']);
 const MID_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'a', 'an', 'this', 'that']);
 
+/** A common word, or the plural of one ("organizers", "analysts"). */
+function isCommonNoun(lower: string): boolean {
+  return isCommonWord(lower) || (lower.endsWith('s') && lower.length > 3 && isCommonWord(lower.slice(0, -1)));
+}
+
 /** Whether the words before the head noun read as a clause (a verb or an auxiliary among them). */
 function readsAsClause(core: readonly Token[]): boolean {
   return core.some((t, i) => {
     if (CLAUSE_WORDS.has(t.lower) || /n[’']t$/u.test(t.lower)) return true;
     if (i > 0 && MID_DETERMINERS.has(t.lower)) return true;
     // "Rubio flipped", "Sherry smiled": a past form right after a capitalised word.
-    return i > 0 && /[a-z]ed$/u.test(t.text) && isUpperStart(core[i - 1]!.text) && !/['’]s?$/u.test(core[i - 1]!.text);
+    const prev = core[i - 1];
+    return prev !== undefined && /[a-z]ed$/u.test(t.text) && isUpperStart(prev.text) && !/['’]s?$/u.test(prev.text) && !QUANTIFIERS.has(prev.lower);
   });
 }
 
@@ -254,11 +260,20 @@ export function commonNounSource(phrase: readonly Token[]): string | null {
   const first = words[0]!;
   if (readsAsClause(words.slice(0, coreEnd))) return null;
   // "Sources familiar with the talks", "Officials": a common noun capitalised only because it opens the sentence.
-  const opener = coreEnd === 1 && isCommonWord(head.lower) && !isKnownName(head.lower);
+  const opener = coreEnd === 1 && isCommonNoun(head.lower) && !isKnownName(head.lower);
   if (isUpperStart(head.text) && !opener) {
-    // A capitalised head counts only as the opener of a quantity ("Six in 10 …", "Nearly half").
-    if (coreEnd !== 1 || !(QUANTIFIERS.has(first.lower) || /^\d/u.test(first.text))) return null;
-    if (coreEnd === words.length && (first.lower === 'a' || first.lower === 'the')) return null;
+    // A capitalised head counts only as the opener of a quantity ("Six in 10 …", "Nearly half"), or as a
+    // group after a quantity with what qualifies it ("one Democrat familiar with the talks", "two Republicans in the room").
+    const quantity = QUANTIFIERS.has(first.lower) || /^\d/u.test(first.text);
+    const qualifiedGroup =
+      coreEnd < words.length &&
+      // "Organizers of both conventions", "Democrats in Iowa who …": a plural opening the sentence, then what qualifies it.
+      ((coreEnd === 1 && /\p{Ll}s$/u.test(head.text) && !isKnownName(head.lower)) ||
+        (quantity && coreEnd === 2 && !['the', 'a', 'an'].includes(first.lower)));
+    if (!qualifiedGroup) {
+      if (coreEnd !== 1 || !quantity) return null;
+      if (coreEnd === words.length && (first.lower === 'a' || first.lower === 'the')) return null;
+    }
   } else if (!opener && !/^\p{Ll}/u.test(head.text) && !/^\d/u.test(head.text)) return null;
   // A title alone before the name is handled by the name path ("spokeswoman Hope Hicks" ends in a name).
   if (TITLE_WORDS.has(head.lower) && coreEnd === words.length && words.length === 1) return null;

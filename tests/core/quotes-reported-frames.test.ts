@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/core/analyze.js';
+import type { Quote } from '../../src/core/types.js';
+
+/** The quote whose words start with `opening`. */
+function quoteAt(text: string, opening: string): Quote | undefined {
+  return analyzeText(text, 'text').quotes.find((q) => q.text.startsWith(opening));
+}
+
+describe('reported speech: the frames news writes it in', () => {
+  it('takes a long noun phrase as the source of a speech verb', () => {
+    const q = quoteAt('A senior state police official familiar with the highway inquiry said that the driver had not been drinking.', 'the driver had not');
+    expect(q?.speaker).toBe('A senior state police official familiar with the highway inquiry');
+  });
+
+  it('starts the source after a clause and its conjunction', () => {
+    const q = quoteAt(
+      'Although the agency declined to comment and county aides later said the audit was flawed, the council voted to publish it.',
+      'the audit was flawed',
+    );
+    expect(q?.speaker).toBe('county aides');
+  });
+
+  it('keeps the name before a relative clause as the source', () => {
+    const q = quoteAt(
+      'Marta Ilves runs the bakery on Main Street. “I could not vote for him again,” Ilves, who volunteered for Tom Becker in 2004, said.',
+      'I could not vote',
+    );
+    expect(q?.speaker).toBe('Marta Ilves');
+  });
+
+  it('reads the question of an “Asked whether …, X said” frame', () => {
+    const q = quoteAt('Asked whether the new tariffs had hurt the farm, Lena Ortiz said the harvest spoke for itself.', 'whether the new tariffs');
+    expect(q?.text).toBe('whether the new tariffs had hurt the farm');
+    expect(q?.cue).toBe('Asked');
+  });
+
+  it('takes a short plural noun phrase in lower case as the source', () => {
+    const q = quoteAt('In the end, exit polls suggested that turnout among young voters fell by a third.', 'turnout among young');
+    expect(q?.speaker).toBe('exit polls');
+  });
+
+  it('reads role words before the name in “…, said X”', () => {
+    const q = quoteAt('The endorsement matters more for turnout than for money, said Democratic strategist Hank Solberg.', 'The endorsement matters');
+    expect(q?.speaker).toBe('Hank Solberg');
+  });
+
+  it('gives a statement after “…, saying” to the subject of the clause before', () => {
+    const q = quoteAt(
+      'Ruth Calder visited Ohio voters, saying a state ban on drilling is costing jobs.',
+      'a state ban on drilling',
+    );
+    expect(q?.speaker).toBe('Ruth Calder');
+  });
+});
+
+describe('the speaker is the whole noun phrase', () => {
+  it('keeps what qualifies a group after a quantity or a plural', () => {
+    expect(quoteAt('One Republican close to the leadership said the vote would be delayed again.', 'the vote would')?.speaker).toBe(
+      'One Republican close to the leadership',
+    );
+    expect(quoteAt('Organizers of the march insist the route will stay the same.', 'the route will')?.speaker).toBe('Organizers of the march');
+  });
+
+  it('keeps a past form after a determiner and drops an auxiliary before the cue', () => {
+    expect(quoteAt('The self-described socialist said he would stay in the race.', 'he would stay')?.speaker).toBe('The self-described socialist');
+    expect(quoteAt('Some economists are saying the slowdown will pass soon.', 'the slowdown will')?.speaker).toBe('Some economists');
+  });
+});
