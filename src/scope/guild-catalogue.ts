@@ -8,7 +8,7 @@ import type { Briefing } from '../core/types.js';
 import { lazyBriefing, packBriefing, packLight, splitPacked, unpackBriefing, unpackSplit } from '../library/codec.js';
 import type { ArticleSource } from '../library/source.js';
 import type { StoredArticle } from '../library/store.js';
-import type { GuildSettings, GuildStore, StoredBriefingRow } from '../store/index.js';
+import type { GuildSettings, GuildStore, StoredAnalysisRow } from '../store/index.js';
 
 /** A briefing of a server: where it came from and who added it, besides the analysis. */
 export interface GuildArticle extends StoredArticle {
@@ -110,7 +110,7 @@ export class GuildCatalogue implements ArticleSource {
       }
     }
     const stale = entries.filter((e) => this.byId.get(e.id)?.rev !== e.rev).map((e) => e.id);
-    for (const row of await this.store.load(stale)) {
+    for (const row of await this.store.loadAnalyses(stale)) {
       const article = this.decoded(row) ?? (await this.reanalysed(row));
       if (article) {
         this.byId.set(row.id, article);
@@ -136,12 +136,12 @@ export class GuildCatalogue implements ArticleSource {
     for (const listener of this.listeners) listener();
   }
 
-  private articleOf(row: StoredBriefingRow, briefing: Briefing): GuildArticle {
+  private articleOf(row: StoredAnalysisRow, briefing: Briefing): GuildArticle {
     return { id: row.id, file: `${row.id}.md`, briefing, origin: row.origin, addedAt: row.addedAt, addedBy: row.addedBy, rev: row.rev };
   }
 
   /** The stored analysis, when this engine made it and it reads back. */
-  private decoded(row: StoredBriefingRow): GuildArticle | null {
+  private decoded(row: StoredAnalysisRow): GuildArticle | null {
     if (row.engineVersion !== ENGINE_VERSION) return null;
     try {
       return this.articleOf(row, decodeAnalysis(row.analysis));
@@ -152,9 +152,11 @@ export class GuildCatalogue implements ArticleSource {
   }
 
   /** An older engine made this analysis (or it is damaged): redo it from the stored content, off the main thread. */
-  private async reanalysed(row: StoredBriefingRow): Promise<GuildArticle | null> {
+  private async reanalysed(row: StoredAnalysisRow): Promise<GuildArticle | null> {
     try {
-      const briefing = await this.analyze(Buffer.from(row.content, 'utf8'), `${row.id}.md`);
+      const [whole] = await this.store.load([row.id]);
+      if (!whole) return null; // removed meanwhile
+      const briefing = await this.analyze(Buffer.from(whole.content, 'utf8'), `${row.id}.md`);
       await this.store.updateAnalysis(row.id, encodeAnalysis(briefing), ENGINE_VERSION).catch((error: unknown) => this.warn(`could not save the new analysis of ${row.id}`, error));
       return this.articleOf(row, briefing);
     } catch (error) {

@@ -32,6 +32,8 @@ export interface StoredBriefingRow {
   readonly engineVersion: string;
 }
 
+export type StoredAnalysisRow = Omit<StoredBriefingRow, 'content'>;
+
 export interface NewBriefing {
   /** The id wanted; `-2`, `-3`… are tried when it is taken (here or by `reserved`). */
   readonly baseId: string;
@@ -60,7 +62,9 @@ export interface GuildSettings {
 const NO_SETTINGS: GuildSettings = { ingestRoleId: null, defaultLength: null, leftAt: null };
 const MAX_ID_ATTEMPTS = 1000;
 
-function rowOf(r: GuildBriefingsTable): StoredBriefingRow {
+const ANALYSIS_COLUMNS = ['id', 'title', 'source', 'url', 'date', 'origin', 'added_at', 'added_by', 'rev', 'analysis', 'engine_version'] as const;
+
+function analysisRowOf(r: Pick<GuildBriefingsTable, (typeof ANALYSIS_COLUMNS)[number]>): StoredAnalysisRow {
   return {
     id: r.id,
     title: r.title,
@@ -70,11 +74,14 @@ function rowOf(r: GuildBriefingsTable): StoredBriefingRow {
     origin: r.origin === 'feed' ? 'feed' : 'ingest',
     addedAt: Number(r.added_at),
     addedBy: r.added_by,
-    content: r.content,
     rev: Number(r.rev),
     analysis: r.analysis,
     engineVersion: r.engine_version,
   };
+}
+
+function rowOf(r: GuildBriefingsTable): StoredBriefingRow {
+  return { ...analysisRowOf(r), content: r.content };
 }
 
 /** Which unique constraint a driver error broke, if any. */
@@ -120,6 +127,17 @@ export class GuildStore {
     return run(async () => {
       const rows = await this.briefings().select(['id', 'rev', 'engine_version']).execute();
       return rows.map((r) => ({ id: r.id, rev: Number(r.rev), engineVersion: r.engine_version }));
+    });
+  }
+
+  /**
+   * Rows without their stored Markdown, for the given ids: what a server's catalogue holds. (The content
+   * is the largest column and is needed only to analyse a briefing again.)
+   */
+  loadAnalyses(ids: readonly string[]): Promise<StoredAnalysisRow[]> {
+    return run(async () => {
+      if (ids.length === 0) return [];
+      return (await this.briefings().select(ANALYSIS_COLUMNS).where('id', 'in', [...ids]).execute()).map(analysisRowOf);
     });
   }
 
