@@ -182,7 +182,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   const ready = new Promise<void>((resolve) => {
     client.once(Events.ClientReady, async (c) => {
       logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected');
-      poster = restPoster(client.rest);
+      poster = restPoster(client.rest, c.user.id);
       connected = true;
       await startDelivery();
       presence.start();

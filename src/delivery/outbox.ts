@@ -10,6 +10,9 @@ import type { Logger } from 'pino';
 import type { BotMessage } from '../bot/command.js';
 import { backoffMs, type Clock, type JobDefinition, type JobStore } from '../jobs/index.js';
 import { nonceOf, type ChannelPoster, type GoneReason } from './poster.js';
+
+/** Well inside the few minutes Discord remembers a nonce for. */
+const NONCE_TRUSTED_MS = 2 * 60_000;
 import type { DeliveryLog, DeliveryRecord } from './records.js';
 
 export const DELIVER = 'deliver';
@@ -73,6 +76,15 @@ export class Outbox {
         if (!poster) throw new Error('not connected to Discord yet');
         const payload = record.payload as DeliveryPayload;
         if (ctx.signal.aborted) throw new Error('stopping');
+        // An earlier attempt may have been posted without its answer arriving (the process died). The
+        // nonce makes the retry return that message, but Discord keeps nonces for a few minutes only.
+        if (record.attempts > 0 && clock.now() - record.createdAt > NONCE_TRUSTED_MS) {
+          const posted = await poster.findPosted(record.channelId, payload.message);
+          if (posted) {
+            await log.markSent(record.key, posted, clock.now());
+            return;
+          }
+        }
         await log.attempt(record.key, clock.now());
         const result = await poster.post(record.channelId, payload.message, nonceOf(record.key));
         if (result.kind === 'sent') {

@@ -15,6 +15,31 @@ export type PostResult = { readonly kind: 'sent'; readonly messageId: string } |
 export interface ChannelPoster {
   /** Posts once per nonce: Discord returns the message already made with it (enforce_nonce). Transient failures reject. */
   post(channelId: string, message: BotMessage, nonce: string): Promise<PostResult>;
+  /**
+   * The id of this message if the bot already posted it among the channel's latest messages (same
+   * content and embeds), else null; null too when the channel cannot be read. For a retry that comes
+   * after Discord has forgotten the nonce.
+   */
+  findPosted(channelId: string, message: BotMessage): Promise<string | null>;
+}
+
+/** How many of a channel's latest messages a late retry looks through for its own post. */
+const RECENT_MESSAGES = 50;
+
+interface ApiMessage {
+  readonly id: string;
+  readonly author?: { readonly id?: string };
+  readonly content?: string;
+  readonly embeds?: readonly { readonly title?: string; readonly description?: string }[];
+}
+
+/** Same post as far as a reader sees: its text and each embed's title and description. */
+function samePost(sent: ApiMessage, message: BotMessage): boolean {
+  if ((sent.content ?? '') !== (message.content !== undefined ? fitContent(message.content) : '')) return false;
+  const wanted = message.embeds ?? [];
+  const got = sent.embeds ?? [];
+  if (wanted.length !== got.length) return false;
+  return wanted.every((embed, i) => (embed.title ?? '') === (got[i]?.title ?? '') && (embed.description ?? '') === (got[i]?.description ?? ''));
 }
 
 /** Discord's nonce is at most 25 characters: a hash of the delivery key. */
@@ -30,8 +55,16 @@ const GONE: Readonly<Record<number, GoneReason>> = {
   50035: 'rejected', // Invalid Form Body: sending it again would not help
 };
 
-export function restPoster(rest: REST): ChannelPoster {
+export function restPoster(rest: REST, botUserId: string): ChannelPoster {
   return {
+    async findPosted(channelId, message) {
+      try {
+        const latest = (await rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(RECENT_MESSAGES) }) })) as ApiMessage[];
+        return latest.find((m) => m.author?.id === botUserId && samePost(m, message))?.id ?? null;
+      } catch {
+        return null; // cannot read the channel: posting will tell whether it is gone
+      }
+    },
     async post(channelId, message, nonce) {
       const body = {
         ...(message.content !== undefined ? { content: fitContent(message.content) } : {}),

@@ -257,6 +257,26 @@ describe('/schedule', () => {
     expect(posts('general')).toHaveLength(1); // nothing new since: no second digest
   });
 
+  it('a post retried after Discord forgot its nonce is found in the channel, not posted twice', async () => {
+    await command('schedule digest', { channel: 'general', every: 'daily', at: '09:00', timezone: 'Europe/Paris' });
+    clock.advance(MINUTE);
+    await addBriefings(1, 30);
+    clock.advance(59 * MINUTE);
+    await delivery().runner.tick(); // the digest's record is written, its post queued
+    const [record] = await delivery().log.list({ kind: 'digest' });
+    // The process recorded its attempt and sent the post (Discord made the message), then died before the answer…
+    await delivery().log.attempt(record!.key, clock.now());
+    const first = env.emulator.channels.post(channelId('general'), { ...(record!.payload as { message: object }).message, nonce: nonceOf(record!.key), enforce_nonce: true }, '/test');
+    expect(first.status).toBe(200);
+    // …and came back after Discord's few minutes of nonce memory.
+    env.emulator.channels.forgetNonces();
+    clock.advance(30 * MINUTE);
+    await env.restart();
+    await runDue(0);
+    expect(posts('general')).toHaveLength(1);
+    expect(await delivery().log.get(record!.key)).toMatchObject({ status: 'sent', messageId: (first.body as { id: string }).id });
+  });
+
   it('validates the time and the zone, autocompletes zones, and removes', async () => {
     expect((await command('schedule digest', { channel: 'general', every: 'daily', at: '25:00', timezone: 'UTC' })).content).toMatch(/not a time of day/);
     expect((await command('schedule digest', { channel: 'general', every: 'weekly', at: '09:00', timezone: 'Mars/Base' })).content).toMatch(/not an IANA time zone/);

@@ -2,7 +2,8 @@
  * Messages the bot posts to channels (POST /channels/{id}/messages): announcements and digests. A
  * deleted channel answers 404 Unknown Channel (10003), a channel where the bot may not post 403
  * Missing Permissions (50013), as Discord does; `enforce_nonce` returns the message already made
- * with that nonce instead of a second one (Discord keeps nonces for a few minutes).
+ * with that nonce instead of a second one (Discord keeps nonces for a few minutes: `forgetNonces`
+ * stands for that window passing). GET /channels/{id}/messages lists the channel, newest first.
  */
 import { DiscordErrors, invalidFormBody, type DiscordErrorBody } from './errors.js';
 import { checkMessage, isEmptyMessage } from './limits.js';
@@ -39,6 +40,22 @@ export class ChannelPosts {
 
   allow(channelId: string): void {
     this.denied.delete(channelId);
+  }
+
+  /** Discord's few minutes of nonce memory have passed: a repeated nonce makes a new message. */
+  forgetNonces(): void {
+    this.nonces.clear();
+  }
+
+  /** GET /channels/{id}/messages: the latest `limit` (1–100, default 50), newest first. */
+  list(channelId: string, query: URLSearchParams): Reply {
+    const channel = this.world.channels.find((c) => c.id === channelId);
+    if (!channel || this.deleted.has(channelId)) return ChannelErrors.unknownChannel;
+    const denied = this.denied.get(channelId);
+    if (denied === 'missingAccess') return ChannelErrors.missingAccess;
+    const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50) || 50));
+    const latest = this.inChannel(channelId).reverse().slice(0, limit);
+    return { status: 200, body: latest.map((m) => this.messages.toApi(m)) };
   }
 
   /** What the bot posted in a channel, oldest first. */

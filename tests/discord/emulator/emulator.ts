@@ -488,6 +488,7 @@ export class Emulator {
     }
     if (parts[0] === 'applications' && parts[1] !== undefined) return this.commandRoute(method, path, parts, json);
     if (parts[0] === 'channels' && parts.length === 3 && parts[2] === 'messages' && method === 'POST') return this.channels.post(parts[1]!, json, fullPath);
+    if (parts[0] === 'channels' && parts.length === 3 && parts[2] === 'messages' && method === 'GET') return this.channels.list(parts[1]!, query);
     return this.notFound(method, path);
   }
 
