@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import { StoreError, storeErrorOf } from './errors.js';
 import type { Database } from './schema.js';
@@ -20,6 +20,30 @@ export type Dialect = StoreLocation['kind'];
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time or a counter, well inside 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
+/**
+ * SQLite rolls a transaction back by itself on some errors (a full disk, an I/O error); Kysely's own
+ * ROLLBACK then fails ("no transaction is active") and that error replaces the one that says why.
+ */
+class SqliteDriverKeepingTheCause extends SqliteDriver {
+  constructor(private readonly database: SQLite.Database) {
+    super({ database });
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.database.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
+class BriefbotSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: SQLite.Database) {
+    super({ database });
+  }
+
+  override createDriver(): Driver {
+    return new SqliteDriverKeepingTheCause(this.database);
+  }
+}
+
 function openSqlite(file: string, busyTimeoutMs: number): Kysely<Database> {
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -27,7 +51,7 @@ function openSqlite(file: string, busyTimeoutMs: number): Kysely<Database> {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    return new Kysely<Database>({ dialect: new BriefbotSqliteDialect(database) });
   } catch (error) {
     const wrapped = storeErrorOf(error);
     throw new StoreError(wrapped.code === 'unknown' ? 'unavailable' : wrapped.code, `The database file ${file} cannot be opened: ${(error as Error).message}.`, { cause: error });

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEXT_FIELDS, TEXT_MODAL_ID } from '../../commands/ingest.js';
 import { LiveArticleLibrary } from '../../src/library/live.js';
@@ -153,6 +154,27 @@ describe('/ingest', () => {
     const { note, brief } = await outcomeOf(submitted, true);
     expect(note.content).toBe('Added **Rail line back after slip** as `rail-line-back-after-slip`.');
     expect(embedText(brief as RecordedMessage)).toContain('Larkport');
+  });
+
+  it('says the disk is full when it is, stores nothing half, and stores once there is room again', async () => {
+    const { emulator, bot } = await start({});
+    const db = bot.context.scopes.store!.db;
+    await sql`create table filler (x blob)`.execute(db);
+    const { page_count: pages } = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(db)).rows[0]!;
+    await sql.raw(`PRAGMA max_page_count = ${pages}`).execute(db); // the file may not grow: a full disk
+    // A pasted article longer than a database page: storing it needs new pages.
+    const text = Array.from({ length: 40 }, (_, i) => `The harbour board met on day ${i + 1} of the review and heard from the pilots again.`).join('\n');
+    const fields = { [TEXT_FIELDS.title]: 'Harbour review, day by day', [TEXT_FIELDS.text]: text, [TEXT_FIELDS.url]: '' };
+    await emulator.sendCommand('ingest text', {}, editor).response();
+    const refused = await emulator.sendModalSubmit(TEXT_MODAL_ID, fields, editor).final();
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain('The disk holding the database is full.');
+    expect(refused.content).toContain('Nothing was changed');
+    expect(await (await bot.context.scopes.forGuild(emulator.guildId)).store?.count()).toBe(0);
+    await sql.raw('PRAGMA max_page_count = 1073741823').execute(db); // room again
+    await emulator.sendCommand('ingest text', {}, editor).response();
+    const { note } = await outcomeOf(emulator.sendModalSubmit(TEXT_MODAL_ID, fields, editor), true);
+    expect(note.content).toBe('Added **Harbour review, day by day** as `harbour-review-day-by-day`.');
   });
 
   it('says it could not store when the database is locked, and stores nothing half', async () => {
