@@ -49,13 +49,6 @@ export const DEFAULT_WEIGHTS: RankWeights = {
 /** Only this many leading sentences are scored; later ones almost never make a news summary. */
 export const MAX_SCORED_SENTENCES = 200;
 
-interface Candidate {
-  readonly sentence: Sentence;
-  readonly rank: number;
-  readonly terms: TermVector;
-  readonly words: readonly string[];
-  readonly unitNorm: number;
-}
 
 const OPENING_QUOTES = new Set(['"', '“', '‘', "'", '«']);
 
@@ -91,27 +84,26 @@ function entityScore(text: string, words: readonly string[]): number {
 /** Sentences longer than this are run-ons or unsplit page text, never summary material. */
 const MAX_SENTENCE_CHARS = 3000;
 
-/** Σ (count · weight)², the squared norm of a weighted count vector. */
-function squaredNorm(v: TermVector, weight: ReadonlyMap<string, number>): number {
+/** Σ (count · weight)² over a Map of counts (terms unknown to the candidates weigh 1). */
+function squaredNorm(v: TermVector, ids: ReadonlyMap<string, number>, weight: readonly number[]): number {
   let sum = 0;
   for (const [t, c] of v) {
-    const w = c * (weight.get(t) ?? 1);
+    const id = ids.get(t);
+    const w = c * (id === undefined ? 1 : weight[id]!);
     sum += w * w;
   }
   return sum;
 }
 
-/** Σ a·b·weight² over shared terms. */
-function dot(a: TermVector, b: TermVector, weight: ReadonlyMap<string, number> | null): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [t, c] of small) {
-    const other = large.get(t);
-    if (other === undefined) continue;
-    const w = weight === null ? 1 : (weight.get(t) ?? 1);
-    sum += c * other * w * w;
-  }
-  return sum;
+interface Candidate {
+  readonly sentence: Sentence;
+  readonly rank: number;
+  readonly terms: TermVector;
+  /** The terms as ids (see `ids` in rankSummary), in the order of `terms`, with their counts. */
+  readonly termIds: readonly number[];
+  readonly counts: readonly number[];
+  readonly words: readonly string[];
+  readonly unitNorm: number;
 }
 
 /** Indices (into `sentences`) of the chosen summary, in article order. */
@@ -136,33 +128,92 @@ export function rankSummary(
   if (pool.length === 0) pool = usable;
   if (pool.length === 0) return [];
 
+  // Each term gets a dense id in the order it first appears, so the per-term tables below are arrays and
+  // every sum runs over the terms in the same order as before (the scores stay bit-for-bit the same).
+  const ids = new Map<string, number>();
   const candidates: Candidate[] = pool.map(({ sentence, words }, rank) => {
     const terms = termCounts(contentTerms(sentence.text));
+    // Plain arrays: small typed arrays cost more to allocate than they save here.
+    const termIds: number[] = [];
+    const counts: number[] = [];
     let unitNorm = 0;
-    for (const c of terms.values()) unitNorm += c * c;
-    return { sentence, rank, terms, words, unitNorm: Math.sqrt(unitNorm) };
+    for (const [t, c] of terms) {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(t, id);
+      }
+      termIds.push(id);
+      counts.push(c);
+      unitNorm += c * c;
+    }
+    return { sentence, rank, terms, termIds, counts, words, unitNorm: Math.sqrt(unitNorm) };
   });
 
   // Inverse sentence frequency over the candidates: a term in every sentence says little.
-  const sentenceFrequency = new Map<string, number>();
-  for (const c of candidates) for (const t of c.terms.keys()) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
-  const isf = new Map<string, number>();
-  for (const [t, f] of sentenceFrequency) isf.set(t, Math.log((candidates.length + 1) / f));
-  const documentTerms: TermVector = new Map();
-  for (const c of candidates) for (const [t, k] of c.terms) documentTerms.set(t, (documentTerms.get(t) ?? 0) + k);
-  const documentNorm = Math.sqrt(squaredNorm(documentTerms, isf));
+  const termCount = ids.size;
+  const sentenceFrequency = new Array<number>(termCount).fill(0);
+  const documentTerms = new Array<number>(termCount).fill(0);
+  for (const c of candidates) {
+    for (let k = 0; k < c.termIds.length; k++) {
+      const id = c.termIds[k]!;
+      sentenceFrequency[id]!++;
+      documentTerms[id]! += c.counts[k]!;
+    }
+  }
+  const isf = new Array<number>(termCount).fill(0);
+  let documentSquares = 0;
+  for (let id = 0; id < termCount; id++) {
+    isf[id] = Math.log((candidates.length + 1) / sentenceFrequency[id]!);
+    const w = documentTerms[id]! * isf[id]!;
+    documentSquares += w * w;
+  }
+  const documentNorm = Math.sqrt(documentSquares);
   const titleTerms = head.text === null ? null : termCounts(contentTerms(head.text));
-  const titleNorm = titleTerms === null ? 0 : Math.sqrt(squaredNorm(titleTerms, isf));
+  const titleNorm = titleTerms === null ? 0 : Math.sqrt(squaredNorm(titleTerms, ids, isf));
+
+  const keys = [...ids.keys()];
+  const termOf = (c: Candidate, k: number): string => keys[c.termIds[k]!]!;
+  /** Σ a·b·isf² over the terms a candidate shares with the title, read in the order of the smaller of the two. */
+  const titleDot = (c: Candidate, t: TermVector): number => {
+    let sum = 0;
+    if (c.terms.size <= t.size) {
+      for (let k = 0; k < c.termIds.length; k++) {
+        const other = t.get(termOf(c, k));
+        if (other === undefined) continue;
+        const w = isf[c.termIds[k]!]!;
+        sum += c.counts[k]! * other * w * w;
+      }
+    } else {
+      for (const [term, count] of t) {
+        const other = c.terms.get(term);
+        if (other === undefined) continue;
+        const w = isf[ids.get(term)!]!;
+        sum += count * other * w * w;
+      }
+    }
+    return sum;
+  };
 
   const datelineRank = candidates.slice(0, 8).findIndex((c) => startsWithDateline(c.sentence.text));
 
   const scores = candidates.map((c) => {
     const text = c.sentence.text;
     const words = c.words.length;
-    const norm = Math.sqrt(squaredNorm(c.terms, isf));
+    let squares = 0;
+    let documentDot = 0;
+    for (let k = 0; k < c.termIds.length; k++) {
+      const id = c.termIds[k]!;
+      const count = c.counts[k]!;
+      const w = isf[id]!;
+      const weighted = count * w;
+      squares += weighted * weighted;
+      documentDot += count * documentTerms[id]! * w * w;
+    }
+    const norm = Math.sqrt(squares);
     let score = weights.position / Math.pow(1 + c.rank, weights.positionDecay);
-    if (norm > 0 && documentNorm > 0) score += (weights.centrality * dot(c.terms, documentTerms, isf)) / (norm * documentNorm);
-    if (titleTerms !== null && norm > 0 && titleNorm > 0) score += (weights.title * dot(c.terms, titleTerms, isf)) / (norm * titleNorm);
+    if (norm > 0 && documentNorm > 0) score += (weights.centrality * documentDot) / (norm * documentNorm);
+    if (titleTerms !== null && norm > 0 && titleNorm > 0) score += (weights.title * titleDot(c, titleTerms)) / (norm * titleNorm);
     score += weights.entities * entityScore(text, c.words);
     if (/\?["'”’)]*$/.test(text)) score -= weights.question;
     if (OPENING_QUOTES.has(text[0] ?? '')) score -= weights.quoteOnly;
@@ -174,22 +225,30 @@ export function rankSummary(
     return score;
   });
 
-  /** Plain cosine of two candidates' term counts: how much they say the same thing. */
-  const similarity = (a: Candidate, b: Candidate): number =>
-    a.unitNorm === 0 || b.unitNorm === 0 ? 0 : dot(a.terms, b.terms, null) / (a.unitNorm * b.unitNorm);
-
+  // Plain cosine of term counts against each chosen sentence: how much a candidate says the same thing.
+  // Counts are whole numbers, so the dot product is exact whatever order it is summed in.
+  const maxSimilarity = new Array<number>(candidates.length).fill(0);
+  const chosenCounts = new Array<number>(termCount).fill(0);
   const chosen: Candidate[] = [];
   const taken = new Set<number>();
   while (chosen.length < n) {
+    const last = chosen.at(-1);
+    if (last !== undefined) {
+      chosenCounts.fill(0);
+      for (let k = 0; k < last.termIds.length; k++) chosenCounts[last.termIds[k]!] = last.counts[k]!;
+    }
     let best = -1;
     let bestValue = -Infinity;
     for (let i = 0; i < candidates.length; i++) {
       if (taken.has(i)) continue;
       const c = candidates[i]!;
-      let maxSimilarity = 0;
-      for (const other of chosen) maxSimilarity = Math.max(maxSimilarity, similarity(c, other));
-      if (maxSimilarity >= weights.duplicate) continue;
-      const value = scores[i]! - weights.redundancy * maxSimilarity;
+      if (last !== undefined && c.unitNorm !== 0 && last.unitNorm !== 0) {
+        let shared = 0;
+        for (let k = 0; k < c.termIds.length; k++) shared += c.counts[k]! * chosenCounts[c.termIds[k]!]!;
+        maxSimilarity[i] = Math.max(maxSimilarity[i]!, shared / (c.unitNorm * last.unitNorm));
+      }
+      if (maxSimilarity[i]! >= weights.duplicate) continue;
+      const value = scores[i]! - weights.redundancy * maxSimilarity[i]!;
       if (value > bestValue) {
         bestValue = value;
         best = i;
