@@ -97,21 +97,34 @@ const LOWER_CASED_RATIO = 0.005;
 export function looksLowerCased(text: string): boolean {
   let words = 0;
   let innerCapitals = 0;
-  let previous = '.';
+  // Whether the last non-space character was a letter, a digit or a comma (the start counts as after a stop).
+  let afterWord = false;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    const letter = isLetter(ch);
+    const code = text.charCodeAt(i);
+    const ascii = code < 128;
+    const letter = ascii ? (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : isLetter(text[i]!);
     if (letter && !inWord) {
       words++;
-      const next = text[i + 1] ?? '';
       // A capital after a word or a comma (not after a stop or an opening quote), other than "I".
-      if (isUpper(ch) && (isLetter(previous) || isDigit(previous) || previous === ',') && isLetter(next)) innerCapitals++;
+      if (afterWord && (ascii ? code <= 90 : isUpper(text[i]!)) && isLetterAt(text, i + 1)) innerCapitals++;
     }
     inWord = letter;
-    if (!isSpace(ch)) previous = ch;
+    if (!isSpaceCode(code)) afterWord = letter || (code >= 48 && code <= 57) || code === 44;
   }
   return words >= 40 && innerCapitals / words < LOWER_CASED_RATIO;
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return isLetter(text[i]!);
+}
+
+/** `isSpace` on a character code. */
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f;
 }
 
 /** A plain word before a period (not an abbreviation, an initial or a dotted acronym). */

@@ -16,11 +16,13 @@ const CLAUSE_WORDS = new Set([
 const EDGE_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'is', 'are', 'was', 'were', 'be', 'its', 'their', 'his', 'her']);
 
 const WORD_CHAR = /[\p{L}\p{N}'’$€£¥%.,&-]/u;
-const ASCII_WORD_EXTRA = new Set(["'", '$', '%', '.', ',', '&', '-']);
-function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || ASCII_WORD_EXTRA.has(ch);
-  return WORD_CHAR.test(ch);
+/** `s[i]` is a word character; ASCII answered from the code without making a one-character string. */
+function isWordCharAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 36 || c === 37 || c === 46 || c === 44 || c === 38 || c === 45;
+  }
+  return WORD_CHAR.test(s[i]!);
 }
 
 interface Word {
@@ -29,17 +31,30 @@ interface Word {
   text: string;
 }
 
-/** Words between `from` and `to` in `s`. */
-function words(s: string, from: number, to: number): Word[] {
+/** The first `max` words between `from` and `to` in `s`, in order. */
+function firstWords(s: string, from: number, to: number, max: number): Word[] {
   const out: Word[] = [];
   let i = from;
-  while (i < to) {
-    while (i < to && !isWordChar(s[i]!)) i++;
+  while (i < to && out.length < max) {
+    while (i < to && !isWordCharAt(s, i)) i++;
     const start = i;
-    while (i < to && isWordChar(s[i]!)) i++;
+    while (i < to && isWordCharAt(s, i)) i++;
     if (i > start) out.push({ start, end: i, text: s.slice(start, i) });
   }
   return out;
+}
+
+/** The last `max` words between `from` and `to` in `s`, in order (the same words a forward scan finds). */
+function lastWords(s: string, from: number, to: number, max: number): Word[] {
+  const out: Word[] = [];
+  let i = to;
+  while (i > from && out.length < max) {
+    while (i > from && !isWordCharAt(s, i - 1)) i--;
+    const end = i;
+    while (i > from && isWordCharAt(s, i - 1)) i--;
+    if (i < end) out.push({ start: i, end, text: s.slice(i, end) });
+  }
+  return out.reverse();
 }
 
 /** How far (in characters) the phrase may reach either side: keeps the work per number bounded. */
@@ -67,8 +82,9 @@ function clauseEnd(s: string, at: number): number {
 
 /** `start`/`end`: the number's range inside `sentence`. */
 export function contextPhrase(sentence: string, start: number, end: number): string {
-  const left = words(sentence, clauseStart(sentence, start), start);
-  const right = words(sentence, end, clauseEnd(sentence, end));
+  // Only the words nearest the number can enter the phrase.
+  const left = lastWords(sentence, clauseStart(sentence, start), start, LEFT_WORDS);
+  const right = firstWords(sentence, end, clauseEnd(sentence, end), RIGHT_WORDS);
   let l = left.length;
   while (l > 0 && left.length - l < LEFT_WORDS && !CLAUSE_WORDS.has(left[l - 1]!.text.toLowerCase())) l--;
   while (l < left.length && EDGE_STOP.has(left[l]!.text.toLowerCase())) l++;
