@@ -61,6 +61,12 @@ function wordCount(text: string): number {
   return n;
 }
 
+/** Whether `LABELLED_CREDIT` can match: it needs ": " and one of its label words, case and all. */
+function mayHoldLabelledCredit(text: string): boolean {
+  if (!text.includes(': ')) return false;
+  return text.includes('Photo') || text.includes('Picture') || text.includes('Image') || text.includes('Illustration') || text.includes('Composite');
+}
+
 interface Cut {
   readonly from: number;
   readonly to: number;
@@ -78,6 +84,8 @@ export function cutInlineCredits(line: string): string[] {
   if (copyright && /[.!?"”)]$/u.test(text.slice(0, copyright.index).trimEnd())) text = text.slice(0, copyright.index).trimEnd();
   const cuts: Cut[] = [];
   for (const re of [LABELLED_CREDIT, PAREN_CREDIT]) {
+    // Each pattern needs a literal piece most lines lack: test that first (same result, no regex run).
+    if (re === LABELLED_CREDIT ? !mayHoldLabelledCredit(text) : !text.includes(' (')) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const creditStart = m.index;
