@@ -47,9 +47,18 @@ const ISO_CODES = new Set([
   'ZMW', 'MMK', 'AZN', 'GEL', 'AFN', 'ALL', 'HRK', 'RSD', 'LYD', 'XOF', 'XAF', 'XCD', 'JMD', 'FJD', 'MNT', 'LAK', 'KHR',
 ]);
 
+/** Every ISO code is three ASCII capitals: most words are turned away here without a slice and a lookup. */
+function endsWithThreeCapitals(text: string): boolean {
+  for (let i = text.length - 3; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 /** A code with a scale letter in front ("MEUR" → EUR × 1e6), or null. */
 function scaledCode(text: string): { code: string; scale: number } | null {
-  if (text.length < 4 || text.length > 6) return null;
+  if (text.length < 4 || text.length > 6 || !endsWithThreeCapitals(text)) return null;
   const code = text.slice(-3);
   if (!ISO_CODES.has(code)) return null;
   const scale = CODE_SCALES.get(text.slice(0, -3));
