@@ -41,3 +41,21 @@ describe('the speaker is who the attribution names, whatever stands between', ()
     expect(speakerOf(text, 'Four more years')).not.toBe('Gloria Mendes');
   });
 });
+
+describe('what stands around a source is not part of it', () => {
+  it('passes over a bracketed tag after the name', () => {
+    const text = 'The hearing ran late. “We will find out who knew,” Committee Chairman Paul Ostrander (R-Neb.) said.';
+    expect(speakerOf(text, 'We will find out')).toBe('Paul Ostrander');
+  });
+
+  it('never takes a participle clause as the source', () => {
+    const text = 'Making the rounds on the Sunday morning shows, Dana Whitfield said the claims were false.';
+    expect(speakerOf(text, 'the claims were false')).toBe('Dana Whitfield');
+  });
+
+  it('drops a time written between the source and its verb', () => {
+    const text = 'Party rival Noah Brandt on Wednesday announced that he would skip the debate.';
+    expect(speakerOf(text, 'he would skip')).toBe('Noah Brandt');
+  });
+
+});

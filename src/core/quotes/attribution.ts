@@ -3,6 +3,7 @@
  * State Department", "Hue stressed: “…”". Works on token windows; every search is bounded.
  */
 import { cueLemma, isSpeechLemma } from './cues.js';
+import { isCommonWord, isKnownName } from '../people/gazetteer.js';
 import { isPronoun } from './speaker.js';
 import { isUpperStart, type Token } from './tokens.js';
 
@@ -59,6 +60,10 @@ export function plausibleSource(words: readonly Token[]): boolean {
   const first = w[0]!;
   // "his friend Mahamat Saleh Oumar": a possessive opens a noun phrase; "he", "she" stand alone.
   if (isPronoun(first.lower) && !(POSSESSIVES.has(first.lower) && w.length >= 2)) return w.length <= 2 && first.lower !== 'it' && first.lower !== 'who';
+  // "Making the rounds on the Sunday shows, …": a clause opened by a participle names nobody.
+  // ("Leading Democrats", "Playing Field Promotions" are names: a capitalised word follows.)
+  const second = w[1];
+  if (/^\p{Lu}\p{Ll}+ing$/u.test(first.text) && second !== undefined && second.text === second.lower && isCommonWord(first.lower) && !isKnownName(first.lower)) return false;
   if (isUpperStart(first.text) || /^\d/u.test(first.text)) return true;
   // "political scientist Christopher Wlezien", "former Education Secretary Arne Duncan".
   if (hasFullName(w)) return true;
@@ -68,14 +73,26 @@ export function plausibleSource(words: readonly Token[]): boolean {
   return DETERMINERS.has(first.lower) || (/s$/u.test(first.lower) && w.length <= 3) || plural;
 }
 
+const TIME_AFTER_SOURCE = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
+  'today', 'tonight', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);
+const TIME_LEADS = new Set(['on', 'last', 'this', 'that', 'early', 'late', 'earlier', 'later']);
+
 /** Source words with trailing adverbs/auxiliaries removed ("he also" → "he"). */
 function trimSource(words: readonly Token[]): Token[] {
   const out = words.slice();
   // A lower-case "-ly" word is an adverb ("he previously said"); a capitalised one is a name ("Kelly said").
   const isAdverb = (t: Token) => ADVERBS.has(t.lower) || (/ly$/u.test(t.text) && t.text === t.lower);
-  while (out.length > 0 && isAdverb(out[out.length - 1]!)) out.pop();
-  while (out.length > 0 && !out[out.length - 1]!.word) out.pop();
-  return out;
+  for (;;) {
+    const n = out.length;
+    while (out.length > 0 && isAdverb(out[out.length - 1]!)) out.pop();
+    // "GOP rival Ted Cruz on Wednesday announced": a time after the source is not part of it.
+    if (out.length > 1 && TIME_AFTER_SOURCE.has(out[out.length - 1]!.lower)) {
+      out.pop();
+      if (out.length > 1 && TIME_LEADS.has(out[out.length - 1]!.lower)) out.pop();
+    }
+    while (out.length > 0 && !out[out.length - 1]!.word) out.pop();
+    if (out.length === n) return out;
+  }
 }
 
 /** Source before a cue: drop an apposition ("Smith, the mayor,") and a leading adverbial ("In a statement,"). */
@@ -150,6 +167,16 @@ export function attributionAfter(tokens: readonly Token[]): Cue | null {
   for (let k = i; k < limit; k++) {
     const t = tokens[k]!;
     if (!t.word) {
+      // "Jason Chaffetz (R-Utah) said": a bracketed tag after the name is passed over.
+      if (isPunct(t, '(')) {
+        let close = k + 1;
+        while (close < limit && close - k <= 8 && !isPunct(tokens[close]!, ')')) close++;
+        if (close < limit && isPunct(tokens[close]!, ')')) {
+          k = close;
+          continue;
+        }
+        break;
+      }
       // "Jeff Weaver, Sanders’ campaign manager, said": a possessive apostrophe stands alone after an s.
       if (isPunct(t, ",’'")) {
         // "X, who served as …, told": an apposition or relative clause after a name may run longer.

@@ -71,6 +71,7 @@ const NOT_SUBJECT_AFTER = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 
 
 const OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'then', 'now']);
 const MAX_APPOSITION = 16;
+const MAX_LEAD_CHARS = 200;
 
 /**
  * Whether the name at `[start, end)` is the subject of its sentence: only modifiers of it before it
@@ -79,7 +80,9 @@ const MAX_APPOSITION = 16;
  */
 export function isSubject(body: string, all: readonly Token[], sentence: { start: number; end: number }, start: number, end: number): boolean {
   if (/^['’]s?(?![\p{L}])/u.test(body.slice(end, end + 3))) return false;
-  const before = tokensIn(all, sentence.start, start);
+  // Bounded windows on both sides: a subject stands near the start of its clause, and a run-on "sentence"
+  // of a megabyte must not make this quadratic.
+  const before = tokensIn(all, Math.max(sentence.start, start - MAX_LEAD_CHARS), start);
   let from = 0;
   for (let i = before.length - 1; i >= 0; i--) {
     if (!before[i]!.word && ',;:—–'.includes(before[i]!.text)) {
