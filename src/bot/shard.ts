@@ -2,8 +2,9 @@
  * Sharded start for large bots (Discord requires sharding from 2,500 servers): discord.js's
  * ShardingManager runs src/bot/main.ts once per shard, each in its own process, and tells each
  * which shard it is through the environment (the Client picks that up by itself).
- *   npx tsx src/bot/shard.ts            shard count from Discord's recommendation
- *   SHARD_COUNT=4 npx tsx src/bot/shard.ts
+ *   npm run start:shards                shard count from Discord's recommendation (dist/shard.js)
+ *   SHARD_COUNT=4 npm run start:shards
+ *   npx tsx src/bot/shard.ts            the same from source
  */
 import { ShardingManager } from 'discord.js';
 import { fileURLToPath } from 'node:url';
