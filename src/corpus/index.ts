@@ -7,6 +7,7 @@ import { contentTerms } from '../text/terms.js';
 import { aboutTerms } from './digest/terms.js';
 import { keyNumbers } from './digest/numbers.js';
 import { selectPoints, type SelectWeights } from './digest/select.js';
+import type { LinearModel } from './digest/scorer.js';
 import { identifyPeople, type PeopleIndex } from './people/identity.js';
 import { buildTimeline } from './timeline/index.js';
 import type { CorpusPerson, Digest, DigestOptions, SourceBriefing, TimelineEvent } from './types.js';
@@ -27,6 +28,8 @@ export function aboutFilter(about: string | undefined): ((text: string) => boole
 export interface DigestInput extends DigestOptions {
   /** Tuning hook for the evaluation; callers leave it out. */
   readonly weights?: SelectWeights;
+  /** The learned scorer's model, for its training run; callers leave it out. */
+  readonly scorer?: LinearModel;
   /** An identity index already built over the same sources (the bot keeps one). */
   readonly people?: PeopleIndex;
 }

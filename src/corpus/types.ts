@@ -26,6 +26,10 @@ export interface DigestPoint {
   readonly sources: readonly string[];
   /** The same fact in each source (the first is the one shown). */
   readonly sentences: readonly SentenceRef[];
+  /**
+   * Its value when it was chosen: its own score mixed with what it added to the points before it. A
+   * candidate's value only falls as points are chosen, so the points' scores never rise along the digest.
+   */
   readonly score: number;
 }
 

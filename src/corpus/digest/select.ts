@@ -8,6 +8,8 @@ import { contentTerms, cosine, termCounts, type TermVector } from '../../text/te
 import { isBoilerplate, isFragment, looksLikeCaption, wordsOf } from '../../core/summary/boilerplate.js';
 import type { DigestPoint, SentenceRef, SourceBriefing } from '../types.js';
 import { aboutTerms, expandFocus, termStats, type TermStats } from './terms.js';
+import { sentenceFeatures } from './features.js';
+import { DEFAULT_SCORER, scoreFeatures, type LinearModel } from './scorer.js';
 
 export interface SelectWeights {
   /** Exponent of the sentence length in the score's denominator (0: long sentences win, 1: an average). */
@@ -30,6 +32,8 @@ export interface SelectWeights {
   readonly coverage: number;
   /** Weight of a focus's expansion terms beside its own words (an expansion term counts at most this). */
   readonly expansion: number;
+  /** Share of the score that the learned scorer (scorer.ts) makes, beside centroid and position. */
+  readonly learned: number;
 }
 
 /** Tuned on the even Multi-News dev clusters (npm run eval -- across reports the odd ones apart). */
@@ -44,6 +48,7 @@ export const DEFAULT_WEIGHTS: SelectWeights = {
   focusWeight: 0.6,
   coverage: 0.5,
   expansion: 0.5,
+  learned: 1,
 };
 
 
@@ -67,6 +72,8 @@ interface Candidate {
   readonly briefing: number;
   readonly words: number;
   readonly vector: TermVector;
+  /** Sentences of its article (for its relative position). */
+  readonly articleSentences: number;
   score: number;
 }
 
@@ -80,6 +87,8 @@ export interface SelectOptions {
   readonly words?: number;
   readonly points?: number;
   readonly weights?: SelectWeights;
+  /** The learned scorer's model; the shipped one unless a training run tries another. */
+  readonly scorer?: LinearModel;
 }
 
 function candidateSentences(sources: readonly SourceBriefing[]): { candidates: Candidate[]; terms: string[][][] } {
@@ -100,6 +109,7 @@ function candidateSentences(sources: readonly SourceBriefing[]): { candidates: C
         briefing,
         words: words.length,
         vector: termCounts(t),
+        articleSentences: s.briefing.sentences.length,
         score: 0,
       });
     }
@@ -132,12 +142,109 @@ function sentenceIdf(candidates: readonly Candidate[]): (term: string) => number
 }
 
 /**
+ * Similarity of each briefing's words to the rest of the set's (its share of the story), in [0, 1]:
+ * cosine of its term counts with the set's minus its own, from dot products with the set's counts so
+ * that a briefing costs its own vocabulary, not the set's.
+ */
+function topicality(terms: readonly string[][][], stats: TermStats): number[] {
+  let total = 0;
+  for (const tf of stats.tf.values()) total += tf * tf;
+  return terms.map((sentences) => {
+    const own = termCounts(sentences.flat());
+    let dot = 0;
+    let self = 0;
+    for (const [t, c] of own) {
+      dot += c * (stats.tf.get(t) ?? 0);
+      self += c * c;
+    }
+    const restDot = dot - self;
+    const rest = total - 2 * dot + self;
+    return rest > 0 && self > 0 && restDot > 0 ? restDot / Math.sqrt(rest * self) : 0;
+  });
+}
+
+/** In how many briefings each adjacent pair of content terms is written. */
+function pairSpread(terms: readonly string[][][]): Map<string, number> {
+  const spread = new Map<string, number>();
+  for (const sentences of terms) {
+    const seen = new Set<string>();
+    for (const t of sentences) for (let i = 0; i + 1 < t.length; i++) seen.add(`${t[i]} ${t[i + 1]}`);
+    for (const p of seen) spread.set(p, (spread.get(p) ?? 0) + 1);
+  }
+  return spread;
+}
+
+/** Share of a sentence's adjacent term pairs that at least one other briefing writes too. */
+function pairsShared(t: readonly string[], spread: ReadonlyMap<string, number>): number {
+  if (t.length < 2) return 0;
+  let shared = 0;
+  for (let i = 0; i + 1 < t.length; i++) if ((spread.get(`${t[i]} ${t[i + 1]}`) ?? 0) >= 2) shared++;
+  return shared / (t.length - 1);
+}
+
+/** Each candidate's features (features.ts), as the learned scorer reads them. */
+function featureRows(
+  candidates: readonly Candidate[],
+  terms: readonly string[][][],
+  stats: TermStats,
+  weights: ReadonlyMap<string, number>,
+  idf: (term: string) => number,
+  w: SelectWeights,
+): number[][] {
+  const sums = candidates.map((c) => {
+    let sum = 0;
+    for (const t of c.vector.keys()) sum += weights.get(t) ?? 0;
+    return sum;
+  });
+  const centroids = candidates.map((c, i) => sums[i]! / Math.pow(c.vector.size, w.lengthExponent));
+  const maxSum = Math.max(0, ...sums);
+  const maxCentroid = Math.max(0, ...centroids);
+  const articles = topicality(terms, stats);
+  const maxIdf = Math.log(candidates.length + 1) - Math.log(1.5);
+  const ctx = { stats, idf, maxIdf };
+  const pairs = pairSpread(terms);
+  return candidates.map((c, i) =>
+    sentenceFeatures(
+      {
+        text: c.ref.text,
+        index: c.ref.index,
+        articleSentences: c.articleSentences,
+        words: c.words,
+        terms: c.vector.keys(),
+        centroid: maxCentroid > 0 ? centroids[i]! / maxCentroid : 0,
+        mass: maxSum > 0 ? sums[i]! / maxSum : 0,
+        articleTopicality: articles[c.briefing]!,
+        pairsShared: pairsShared(terms[c.briefing]![c.ref.index] ?? [], pairs),
+      },
+      ctx,
+    ),
+  );
+}
+
+/** The learned scorer's values over the candidates, rescaled to [0, 1] (best 1, worst 0). */
+function learnedScores(rows: readonly number[][], model: LinearModel): number[] {
+  const raw = rows.map((f) => scoreFeatures(f, model));
+  const lo = Math.min(...raw);
+  const hi = Math.max(...raw);
+  return raw.map((v) => (hi > lo ? (v - lo) / (hi - lo) : 1));
+}
+
+/** For training the scorer: every candidate of a set with its features, as the digest computes them. */
+export function candidateFeatures(sources: readonly SourceBriefing[], w: SelectWeights = DEFAULT_WEIGHTS): { ref: SentenceRef; words: number; features: number[] }[] {
+  const { candidates, terms } = candidateSentences(sources);
+  if (candidates.length === 0) return [];
+  const stats = termStats(terms);
+  const rows = featureRows(candidates, terms, stats, termWeights(stats, w), sentenceIdf(candidates), w);
+  return candidates.map((c, i) => ({ ref: c.ref, words: c.words, features: rows[i]! }));
+}
+
+/**
  * Scores each candidate; returns each one's relevance to the focus in [0, 1] (all 1 without a focus).
  * A focus word the sentence holds counts 1 + its story weight; a word the set writes beside the focus
  * (expandFocus) counts its expansion weight, so a sentence on the topic that does not repeat the
  * request's words still answers it.
  */
-function scoreCandidates(candidates: Candidate[], weights: Map<string, number>, focus: readonly string[], w: SelectWeights): number[] {
+function scoreCandidates(candidates: Candidate[], weights: Map<string, number>, focus: readonly string[], w: SelectWeights, learned: readonly number[] | null): number[] {
   let maxContent = 0;
   let maxFocus = 0;
   const content: number[] = [];
@@ -165,6 +272,7 @@ function scoreCandidates(candidates: Candidate[], weights: Map<string, number>, 
     const centroid = maxContent > 0 ? content[i]! / maxContent : 0;
     const position = 1 / (1 + c.ref.index / w.positionScale);
     let score = (1 - w.positionWeight) * centroid + w.positionWeight * position;
+    if (learned) score = (1 - w.learned) * score + w.learned * learned[i]!;
     const relevant = maxFocus > 0 ? relevance[i]! / maxFocus : 0;
     if (focus.length > 0) score = (1 - w.focusWeight) * score + w.focusWeight * relevant;
     relevance[i] = focus.length > 0 ? relevant : 1;
@@ -180,7 +288,8 @@ export function selectPoints(sources: readonly SourceBriefing[], options: Select
   if (candidates.length === 0) return { points: [], stats };
   const weights = termWeights(stats, w);
   const weightOf = sentenceIdf(candidates);
-  const relevance = scoreCandidates(candidates, weights, options.about ? aboutTerms(options.about) : [], w);
+  const learned = w.learned > 0 ? learnedScores(featureRows(candidates, terms, stats, weights, weightOf, w), options.scorer ?? DEFAULT_SCORER) : null;
+  const relevance = scoreCandidates(candidates, weights, options.about ? aboutTerms(options.about) : [], w, learned);
   const relevanceOf = new Map(candidates.map((c, i) => [c, relevance[i]!]));
   // Only the best-scored candidates compete for a place: a digest is tens of points, a server's
   // library tens of thousands of sentences.
@@ -199,7 +308,7 @@ export function selectPoints(sources: readonly SourceBriefing[], options: Select
 
   const wordLimit = options.words ?? Infinity;
   const pointLimit = options.points ?? (options.words === undefined ? 10 : Infinity);
-  const chosen: { lead: Candidate; same: Candidate[] }[] = [];
+  const chosen: { lead: Candidate; value: number; same: Candidate[] }[] = [];
   const used = new Set<Candidate>();
   let words = 0;
   while (chosen.length < pointLimit && words < wordLimit) {
@@ -223,7 +332,7 @@ export function selectPoints(sources: readonly SourceBriefing[], options: Select
     if (!best) break;
     used.add(best);
     for (const t of best.vector.keys()) covered.add(t);
-    chosen.push({ lead: best, same: [] });
+    chosen.push({ lead: best, value: bestValue, same: [] });
     words += best.words;
   }
   // Every other briefing's sentence that tells a chosen point's fact becomes a source of that point.
@@ -253,9 +362,9 @@ export function selectPoints(sources: readonly SourceBriefing[], options: Select
     if (!rival) point.same.push(c);
     else if (bestOf.get(rival)!.sim < bestOf.get(c)!.sim) point.same.splice(point.same.indexOf(rival), 1, c);
   }
-  const points: DigestPoint[] = chosen.map(({ lead, same }) => {
+  const points: DigestPoint[] = chosen.map(({ lead, value, same }) => {
     const all = [lead, ...same.sort((a, b) => a.briefing - b.briefing)];
-    return { text: lead.ref.text, sources: all.map((c) => c.ref.source), sentences: all.map((c) => c.ref), score: lead.score };
+    return { text: lead.ref.text, sources: all.map((c) => c.ref.source), sentences: all.map((c) => c.ref), score: value };
   });
   return { points, stats };
 }
