@@ -107,7 +107,12 @@ export function looksLowerCased(text: string): boolean {
     if (letter && !inWord) {
       words++;
       // A capital after a word or a comma (not after a stop or an opening quote), other than "I".
-      if (afterWord && (ascii ? code <= 90 : isUpper(text[i]!)) && isLetterAt(text, i + 1)) innerCapitals++;
+      if (afterWord && (ascii ? code <= 90 : isUpper(text[i]!)) && isLetterAt(text, i + 1)) {
+        innerCapitals++;
+        // The rest of the text holds at most one word start per two characters: once the share cannot
+        // fall below the ratio any more, the answer is known (real news gets here within a few lines).
+        if (innerCapitals / (words + (text.length - i) / 2 + 1) >= LOWER_CASED_RATIO) return false;
+      }
     }
     inWord = letter;
     if (!isSpaceCode(code)) afterWord = letter || (code >= 48 && code <= 57) || code === 44;
