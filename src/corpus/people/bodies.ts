@@ -18,6 +18,11 @@ interface Token {
 /** Punctuation that may stand between two words of one phrase: "(Bush)", 'the "Bush" rule'. */
 const SOFT = new Set(['(', ')', '"', '“', '”', "'", '‘', '’', ',']);
 
+/** Punctuation that ends a phrase (and the start of each text). */
+const BREAK: Token = { word: '', capital: false, lower: false };
+/** Every lower-case word: its text is never compared, only that it is a word. */
+const LOWER: Token = { word: '·', capital: false, lower: true };
+
 /** How many words (a nickname, a middle name) may stand between a given name and its surname. */
 const GIVEN_WINDOW = 4;
 
@@ -32,23 +37,26 @@ export class BodyNames {
   }
 
   private read(text: string): void {
-    this.tokens.push({ word: '', capital: false, lower: false });
+    this.tokens.push(BREAK);
     for (const m of text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}'’-]*|[^\s\p{L}\p{M}]/gu)) {
       const raw = m[0];
       const isWord = /^[\p{L}\p{M}]/u.test(raw);
       if (!isWord) {
-        if (!SOFT.has(raw)) this.tokens.push({ word: '', capital: false, lower: false });
+        if (!SOFT.has(raw)) this.tokens.push(BREAK);
         continue;
       }
       const capital = /^\p{Lu}/u.test(raw);
-      const word = foldTerm(raw).replace(/['’]s$/, '').replace(/['’]$/, '');
-      if (capital) {
-        this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
-        const list = this.at.get(word) ?? [];
-        list.push(this.tokens.length);
-        this.at.set(word, list);
+      if (!capital) {
+        // Only capitalised words are looked up; a lower-case one just keeps the phrase going (most of a body).
+        this.tokens.push(LOWER);
+        continue;
       }
-      this.tokens.push({ word, capital, lower: !capital });
+      const word = foldTerm(raw).replace(/['’]s$/, '').replace(/['’]$/, '');
+      this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+      const list = this.at.get(word) ?? [];
+      list.push(this.tokens.length);
+      this.at.set(word, list);
+      this.tokens.push({ word, capital: true, lower: false });
     }
   }
 
