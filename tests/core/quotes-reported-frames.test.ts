@@ -54,6 +54,20 @@ describe('reported speech: the frames news writes it in', () => {
   });
 });
 
+describe('two statements in one sentence are two', () => {
+  it('ends the first where “…, but officials said” starts the second', () => {
+    const quotes = analyzeText(
+      'The author said he had many talks with the press office about the book, but officials said those talks came only after the draft was finished.',
+      'text',
+    ).quotes;
+    const first = quotes.find((q) => q.text.startsWith('he had many talks'));
+    const second = quotes.find((q) => q.text.startsWith('those talks came'));
+    expect(first?.text).toBe('he had many talks with the press office about the book');
+    expect(first?.speaker).toBe('The author');
+    expect(second?.speaker).toBe('officials');
+  });
+});
+
 describe('the speaker is the whole noun phrase', () => {
   it('keeps what qualifies a group after a quantity or a plural', () => {
     expect(quoteAt('One Republican close to the leadership said the vote would be delayed again.', 'the vote would')?.speaker).toBe(

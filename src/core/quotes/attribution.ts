@@ -99,7 +99,10 @@ function trimSource(words: readonly Token[]): Token[] {
 export function sourceBefore(words: readonly Token[]): Token[] {
   const commas = words.map((t, i) => (isPunct(t, ',') ? i : -1)).filter((i) => i >= 0);
   if (commas.length === 0) return trimSource(words);
-  const after = trimSource(words.slice(commas[commas.length - 1]! + 1));
+  // "…, but officials said": a conjunction after the comma joins a new clause and is no part of its subject.
+  let afterComma = commas[commas.length - 1]! + 1;
+  while (afterComma < words.length && words[afterComma]!.word && JOINS.has(words[afterComma]!.lower)) afterComma++;
+  const after = trimSource(words.slice(afterComma));
   if (after.some((t) => t.word) && plausibleSource(after)) return after;
   // "another Twitter user, Johanna Bayer, said": of the comma-separated parts, the one with a full name;
   // "Paradis, who volunteered for Bill Clinton, says": a name that opens the phrase keeps it, and a
@@ -116,6 +119,7 @@ export function sourceBefore(words: readonly Token[]): Token[] {
   return named ?? first;
 }
 
+const JOINS = new Set(['and', 'but', 'while', 'whereas', 'yet', 'although', 'though']);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'that', 'where', 'when']);
 
 /** Only capitalised words (a connector or an initial inside): a name standing alone ("Christopher Knittel"). */

@@ -148,11 +148,29 @@ function capitalRunBefore(tokens: readonly Token[], end: number): Token[] {
   return tokens.slice(i, end);
 }
 
+/** Whether a speech verb follows within a few words with only a plausible source (or nothing) before it. */
+function secondStatement(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to && j <= from + 6; j++) {
+    const t = tokens[j]!;
+    if (!t.word) return false;
+    const lemma = t.text === t.lower ? cueLemma(t.lower) : undefined;
+    if (lemma !== undefined && isSpeechLemma(lemma) && !t.lower.endsWith('ing')) {
+      const source = tokens.slice(from, j);
+      return source.length === 0 || plausibleSource(source);
+    }
+  }
+  return false;
+}
+
 /** Where the reported clause ends: at a semicolon, or at ", and he …" where a new clause with its own subject starts. */
 function clauseEnd(tokens: readonly Token[], from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.word) continue;
+    if (t.word) {
+      // "…, but officials said Z", "… and said Z": a second statement starts inside the first.
+      if (i > from + 2 && CLAUSE_CONJUNCTIONS.has(t.lower) && secondStatement(tokens, i + 1, to)) return isComma(tokens[i - 1]) ? i - 1 : i;
+      continue;
+    }
     if (t.text === ';') return i;
     if (t.text !== ',') continue;
     // "Cruz, who says Y, said Z": a comma and a cue end the inner statement.
@@ -416,6 +434,11 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     // Forward: "X said (that) Y", with X at the start of the sentence or after an opening phrase.
     // A bracketed tag stays as a mark so that the speaker stage can cut it off ("Sen. Bernie Sanders (I-Vt.)").
     let source = lastClause(withoutRelativeClause(afterRelative(sourceBefore(tokens.slice(Math.max(0, k - 30), k))).filter((x) => x.word || x.text === '(')));
+    // "…, but officials said": the conjunction that joins the second statement is not part of its source.
+    while (source.length > 0 && CLAUSE_CONJUNCTIONS.has(source[0]!.lower)) source = source.slice(1);
+    // "X said Y and said Z": the second statement is by the same source.
+    const previous = found[found.length - 1];
+    if (source.length === 0 && previous !== undefined && CLAUSE_CONJUNCTIONS.has(tokens[k - 1]?.lower ?? '')) source = previous.source.slice();
     // "Texas Sen. Ted Cruz is making a pitch to New York voters, saying …": before a participle the words
     // are a whole clause, and its subject is the source.
     if (t.lower.endsWith('ing')) source = subjectOf(source);
