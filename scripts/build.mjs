@@ -4,7 +4,8 @@
 // One ES module per entry with shared chunks beside them (code splitting keeps lazy imports lazy);
 // packages in node_modules stay external. Plain JavaScript so it needs no TypeScript runner itself.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { buildGenderTable } from './gender-table.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,6 +36,8 @@ export async function buildDist() {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  // Read by src/core/people/gender.ts as new URL('./gender-names.txt', import.meta.url) from its chunk.
+  await writeFile(`${outdir}/gender-names.txt`, buildGenderTable());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
