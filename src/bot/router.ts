@@ -9,6 +9,7 @@
 import { MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { readArgs, UserError, type BotContext, type BotMessage, type CommandModule, type Reply } from './command.js';
+import { BriefingPendingError } from '../library/errors.js';
 import { followUpNotices } from './admin-notices.js';
 import { scopeGuildOf } from './scope-guild.js';
 import { handleComponent, modeOf, type ComponentMode } from './components.js';
@@ -188,7 +189,7 @@ export class InteractionRouter {
     try {
       reply = await work();
     } catch (error) {
-      if (error instanceof UserError) {
+      if (error instanceof UserError || error instanceof BriefingPendingError) {
         outcome = 'user-error';
         reply = { message: { content: error.message }, ephemeral: true };
       } else {

@@ -8,6 +8,7 @@ import { AnalysisPool, backgroundPool } from './pool.js';
 import { AnalysisCache, sameFingerprint, shardOf, type CachedAnalysis, type FileRecord, type Fingerprint, type StoredParts } from './cache.js';
 import { canonicalUrlKey, contentHash, textKey } from './dedupe.js';
 import type { ArticleSource } from './source.js';
+import { BriefingPendingError } from './errors.js';
 import { fileErrorMessage, refuseEmpty } from './refuse-empty.js';
 import { nodeFs, removeFileDurably, removeStaleTemps, type AtomicFs } from './write.js';
 import { articleIdOf, isArticleFile, type SkippedFile, type StoredArticle } from './store.js';
@@ -72,6 +73,9 @@ interface Skip {
 
 const STAT_CONCURRENCY = 64;
 const NO_FILE: Fingerprint = { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
+/** A file this small is analysed again on the spot when its cached analysis turns out malformed (~ms). */
+const REANALYSE_HERE_MAX_BYTES = 64 * 1024;
+
 /** Files loaded at once: enough to keep two workers busy while the main thread reads the next files. */
 const LOAD_CONCURRENCY = 16;
 /** During the first scan, listeners (the search index) hear of new articles at most this often. */
@@ -119,6 +123,7 @@ export class LiveArticleLibrary implements ArticleSource {
   private pendingFlush: Promise<void> = Promise.resolve();
   private dirtyShards = new Set<string>();
   private cacheDirty = false;
+  private readonly reanalysing = new Set<string>();
   private closed = false;
   private markClosing: () => void = () => {};
   private readonly closing = new Promise<void>((resolve) => (this.markClosing = resolve));
@@ -451,6 +456,32 @@ export class LiveArticleLibrary implements ArticleSource {
     return background.analyze(bytes, name);
   }
 
+  /** A cached analysis found malformed (see `load`): analysed again off this thread, then swapped in. */
+  private reanalyseInBackground(name: string): void {
+    if (this.reanalysing.has(name) || this.closed) return;
+    this.reanalysing.add(name);
+    void (async () => {
+      try {
+        const entry = this.entries.get(name);
+        if (!entry) return;
+        const briefing = refuseEmpty(await this.analyzeOff(await readInputFile(entry.file), name, null), name);
+        if (this.closed || this.entries.get(name) !== entry) return; // changed or removed meanwhile
+        const fresh: Entry = { id: entry.id, file: entry.file, name, record: entry.record, briefing, textKey: textKey(briefing.body), urlKey: canonicalUrlKey(briefing.url) };
+        this.entries.set(name, fresh);
+        this.byId.set(entry.id, fresh);
+        this.sortedDirty = true;
+        this.dirtyShards.add(shardOf(entry.record.hash));
+        this.cacheDirty = true;
+        this.scheduleFlush();
+        this.notify();
+      } catch (error) {
+        this.warn(`${name} could not be analysed again: ${messageOf(error)}`);
+      } finally {
+        this.reanalysing.delete(name);
+      }
+    })();
+  }
+
   /** Returns the name of the file that already holds this file's id, or null when this file may have it. */
   private claim(name: string): string | null {
     const id = articleIdOf(name);
@@ -497,7 +528,13 @@ export class LiveArticleLibrary implements ArticleSource {
     try {
       let hash = knownRecord && sameFingerprint(knownRecord.fp, fp) ? knownRecord.hash : null;
       // Only if a cached entry turns out malformed when first opened (a bug, not a torn file: checksummed).
-      const reanalyse = (): Briefing => this.analyze(readFileSync(file), name);
+      // Then a small file is analysed again at once; a big one in the background, and whoever asked is
+      // told to ask again: whole-file work never runs on the thread that answers Discord.
+      const reanalyse = (): Briefing => {
+        if (statSync(file).size <= REANALYSE_HERE_MAX_BYTES) return this.analyze(readFileSync(file), name);
+        this.reanalyseInBackground(name);
+        throw new BriefingPendingError(`${id} is being analysed again; ask again in a moment.`);
+      };
       let found = hash ? this.cache?.get(hash, reanalyse) : undefined;
       let outcome: 'analysed' | 'cached' = 'cached';
       if (!found) {

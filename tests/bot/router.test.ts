@@ -107,6 +107,22 @@ describe('InteractionRouter', () => {
     expect(JSON.stringify(error)).toContain('database on fire');
   });
 
+  it('answers a briefing that is being analysed again privately, saying so, as no failure', async () => {
+    const { logger, lines } = capture();
+    const calls: Call[] = [];
+    const { BriefingPendingError } = await import('../../src/library/errors.js');
+    const pending = defineCommand({
+      definition: { type: ApplicationCommandType.ChatInput, name: 'pending', description: 'x' } as const,
+      execute() {
+        throw new BriefingPendingError('harbour-ledger is being analysed again; ask again in a moment.');
+      },
+    });
+    await new InteractionRouter(context(logger), [pending]).handle(fakeCommand('pending', {}, calls));
+    expect(calls[0]?.body).toMatchObject({ content: 'harbour-ledger is being analysed again; ask again in a moment.', flags: MessageFlags.Ephemeral });
+    expect(lines.find((l) => l['msg'] === 'handler failed')).toBeUndefined();
+    expect(lines.find((l) => l['msg'] === 'interaction')?.['outcome']).toBe('user-error');
+  });
+
   it('defers when a handler says its work is slow, then edits the reply', async () => {
     const { logger } = capture();
     const calls: Call[] = [];

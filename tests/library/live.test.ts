@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeBytes } from '../../src/core/analyze.js';
+import { BriefingPendingError } from '../../src/library/errors.js';
 import { LiveArticleLibrary, type LiveLibraryOptions } from '../../src/library/live.js';
+import { BIG_ID, bigMarkdown } from '../reliability/big-file.js';
 import { STORY_A, STORY_B, STORY_C, tempDir, waitFor } from './helpers.js';
 
 let dir: string;
@@ -30,6 +32,30 @@ async function open(extra: Partial<LiveLibraryOptions> = {}): Promise<LiveArticl
   const library = await LiveArticleLibrary.open(dir, options(extra));
   opened.push(library);
   return library;
+}
+
+/**
+ * Rewrites every cache shard with each entry's body part replaced by '{}', checksum recomputed: only the
+ * entry's own check can tell (as after a bug in the writer).
+ */
+async function corruptHeavyParts(): Promise<void> {
+  const cacheDir = join(dir, '.cache', 'briefbot');
+  for (const name of (await readdir(cacheDir)).filter((n) => n.startsWith('shard-'))) {
+    const bytes = await readFile(join(cacheDir, name));
+    const headerEnd = bytes.indexOf(10);
+    const metaEnd = bytes.indexOf(10, headerEnd + 1);
+    const header = JSON.parse(bytes.subarray(0, headerEnd).toString()) as Record<string, unknown>;
+    const meta = JSON.parse(bytes.subarray(headerEnd + 1, metaEnd).toString()) as { k: unknown; e: Record<string, unknown[]> };
+    let offset = 0;
+    for (const row of Object.values(meta.e)) {
+      row[3] = offset;
+      row[4] = 2;
+      offset += 2;
+    }
+    const body = Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), Buffer.from('{}'.repeat(Object.keys(meta.e).length))]);
+    header['sha256'] = createHash('sha256').update(body).digest('hex');
+    await writeFile(join(cacheDir, name), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
+  }
 }
 
 beforeEach(async () => {
@@ -139,27 +165,26 @@ describe('LiveArticleLibrary', () => {
     expect(cached['body']).toBe(plain['body']);
   });
 
+  it('re-analyses a big file whose cached entry is malformed in the background, and says to ask again meanwhile', async () => {
+    await writeFile(join(dir, `${BIG_ID}.md`), bigMarkdown());
+    await (await open()).close();
+    await corruptHeavyParts();
+    analysed = [];
+    const inBackground: string[] = [];
+    const second = await open({ analyzeAsync: (bytes, name) => (inBackground.push(name), Promise.resolve(analyzeBytes(bytes, name))) });
+    const changed = new Promise<void>((resolve) => second.onChange(resolve));
+    // Opening its body finds the damage: no analysis on this thread, a clear word instead.
+    expect(() => second.get(BIG_ID)?.briefing.body).toThrow(BriefingPendingError);
+    expect(analysed).toEqual([]);
+    await changed;
+    expect(inBackground).toEqual([`${BIG_ID}.md`]);
+    expect(second.get(BIG_ID)?.briefing.body).toContain('Anna Berg');
+    expect(second.get(BIG_ID)?.briefing.title).toBe('Harbour ledger');
+  }, 60_000);
+
   it('re-analyses a cached entry whose stored body part is malformed, when it is first opened', async () => {
     await (await open()).close();
-    const cacheDir = join(dir, '.cache', 'briefbot');
-    // Rewrite every shard with each entry's body part replaced by '{}', checksum recomputed: only the
-    // entry's own check can tell (as after a bug in the writer).
-    for (const name of (await readdir(cacheDir)).filter((n) => n.startsWith('shard-'))) {
-      const bytes = await readFile(join(cacheDir, name));
-      const headerEnd = bytes.indexOf(10);
-      const metaEnd = bytes.indexOf(10, headerEnd + 1);
-      const header = JSON.parse(bytes.subarray(0, headerEnd).toString()) as Record<string, unknown>;
-      const meta = JSON.parse(bytes.subarray(headerEnd + 1, metaEnd).toString()) as { k: unknown; e: Record<string, unknown[]> };
-      let offset = 0;
-      for (const row of Object.values(meta.e)) {
-        row[3] = offset;
-        row[4] = 2;
-        offset += 2;
-      }
-      const body = Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), Buffer.from('{}'.repeat(Object.keys(meta.e).length))]);
-      header['sha256'] = createHash('sha256').update(body).digest('hex');
-      await writeFile(join(cacheDir, name), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
-    }
+    await corruptHeavyParts();
     analysed = [];
     const second = await open();
     expect(analysed).toEqual([]); // titles and people are fine: nothing re-analysed yet

@@ -11,6 +11,7 @@ import type { BotContext, BotMessage } from '../../bot/command.js';
 import { UserError } from '../../bot/command.js';
 import { APOLOGY, DEFER_AFTER_MS, Responder, type Acknowledgeable } from '../../bot/router.js';
 import { FetchError } from '../../fetch/index.js';
+import { BriefingPendingError } from '../../library/errors.js';
 import { fitContent } from '../../bot/limits.js';
 import { IngestError, type IngestTarget } from '../ingest.js';
 import { scopeGuildOf } from '../../bot/scope-guild.js';
@@ -80,7 +81,7 @@ export function actorOf(interaction: Interaction): string {
 
 /** A user-facing message for any failure a member may cause or meet; null for bugs (apology + log). */
 export function userMessageOf(error: unknown): string | null {
-  if (error instanceof UserError) return error.message;
+  if (error instanceof UserError || error instanceof BriefingPendingError) return error.message;
   if (error instanceof FetchError) return `I could not fetch that page: ${error.message}`;
   if (error instanceof IngestError) return error.message;
   if (error instanceof StoreError) return `${error.message} Nothing was changed; please try again later.`;
