@@ -57,5 +57,17 @@ describe('what stands around a source is not part of it', () => {
     const text = 'Party rival Noah Brandt on Wednesday announced that he would skip the debate.';
     expect(speakerOf(text, 'he would skip')).toBe('Noah Brandt');
   });
+});
 
+describe('speakers named around the quote in less common frames', () => {
+  // [frame, text, opening words of the quote, speaker]
+  const frames: [string, string, string, string][] = [
+    ['a verb of voice before the quote', 'The hearing ran late into the evening. When the verdict came, the judge exclaimed “This court has heard enough from both sides today.”', 'This court has heard', 'the judge'],
+    ['a verb of voice after the quote', 'Dana Pike runs the morning drills. “Faster now, the clock is running and so are they,” the coach yells at them.', 'Faster now', 'the coach'],
+    ['a determiner phrase and any past-tense verb after the quote', 'Mara Quill opened the bakery in May. “We sold every loaf before noon on the first day,” the owner beamed.', 'We sold every loaf', 'the owner'],
+    ['a sentence-initial "Said X,"', 'Tomas Reyna won the race. Said Reyna, “I trained for this every single morning for three years.”', 'I trained for this', 'Tomas Reyna'],
+  ];
+  it.each(frames)('names the speaker with %s', (_frame, text, opening, speaker) => {
+    expect(speakerOf(text, opening)).toBe(speaker);
+  });
 });
