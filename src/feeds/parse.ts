@@ -108,8 +108,16 @@ function isComplete(source: string): boolean {
   return root !== undefined && new RegExp(`</${root.replace(/[.]/g, '\\.')}\\s*>\\s*(?:<!--[\\s\\S]{0,2000}?-->\\s*)*$`).test(source.slice(-4000));
 }
 
+export interface FeedParseOptions {
+  /** The charset the HTTP response named, if any. */
+  readonly charset?: string | null;
+  /** Where the document came from: relative links are read against it. */
+  readonly url: string;
+  readonly maxItems?: number;
+}
+
 /** Parses a fetched feed; a FeedError says why it is not one. */
-export function parseFeedBytes(bytes: Uint8Array, options: { charset?: string | null; url: string; maxItems?: number }): ParsedFeed {
+export function parseFeedBytes(bytes: Uint8Array, options: FeedParseOptions): ParsedFeed {
   const source = decode(bytes, options.charset ?? null).trim();
   if (source === '') throw new FeedError('not-a-feed', 'The address answered with an empty document, not a feed.');
   let parsed: AnyFeed<string>;

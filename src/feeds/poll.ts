@@ -9,9 +9,9 @@ import { FetchError, safeFetch, type SafeFetchOptions } from '../fetch/index.js'
 import { FeedError } from './errors.js';
 import type { Feed, FeedStore } from './feed-store.js';
 import { itemKeys } from './item-keys.js';
-import type { FeedItem, ParsedFeed } from './parse.js';
+import type { FeedItem, FeedParseOptions, ParsedFeed } from './parse.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { backgroundPool, type FeedParseOptions } from '../library/pool.js';
+import { backgroundPool } from '../library/pool.js';
 
 export const FEED_MEDIA_TYPES = [
   'application/rss+xml',

@@ -3,13 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/errors.js';
 import type { Briefing, CleanDocument } from '../core/types.js';
 import { FeedError, type FeedErrorCode } from '../feeds/errors.js';
-import type { ParsedFeed } from '../feeds/parse.js';
-
-export interface FeedParseOptions {
-  readonly charset?: string | null;
-  readonly url: string;
-  readonly maxItems?: number;
-}
+import type { FeedParseOptions, ParsedFeed } from '../feeds/parse.js';
 
 type JobBody =
   | { readonly kind: 'analyze' | 'clean'; readonly bytes: Uint8Array; readonly name: string }

@@ -108,7 +108,7 @@ export class GuildStore {
   constructor(
     private readonly db: Kysely<Database>,
     readonly guildId: string,
-    private readonly dialect: Dialect = 'sqlite',
+    private readonly dialect: Dialect,
   ) {}
 
   private briefings(db: Kysely<Database> | Transaction<Database> = this.db) {

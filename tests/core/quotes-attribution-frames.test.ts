@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/core/analyze.js';
-
-/** The speaker of the quote whose words start with `opening`. */
-function speakerOf(text: string, opening: string): string | null | undefined {
-  return analyzeText(text, 'text').quotes.find((q) => q.text.startsWith(opening))?.speaker;
-}
+import { speakerOf } from './quote-helpers.js';
 
 describe('the speaker is who the attribution names, whatever stands between', () => {
   it('keeps a name that ends in -ly (Kelly, Connolly) as the speaker', () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/core/analyze.js';
 import { givenNameGender } from '../../src/core/people/gender.js';
 import { isSubject } from '../../src/core/quotes/salience.js';
 import { tokenize } from '../../src/core/quotes/tokens.js';
-
-/** The speaker of the quote whose words start with `opening`. */
-function speakerOf(text: string, opening: string): string | null | undefined {
-  return analyzeText(text, 'text').quotes.find((q) => q.text.startsWith(opening))?.speaker;
-}
+import { quoteAt, speakerOf } from './quote-helpers.js';
 
 describe('pronoun speakers go to the right person', () => {
   it('reads the gender from a given name', () => {
@@ -47,7 +42,7 @@ describe('pronoun speakers go to the right person', () => {
     const text =
       'Carla Weiss has led the union since 2019. Although in May she said the strike would end soon, ' +
       'the talks broke down again this week.';
-    const q = analyzeText(text, 'text').quotes.find((x) => x.text.startsWith('the strike would end'));
+    const q = quoteAt(text, 'the strike would end');
     expect(q?.speaker).toBe('Carla Weiss');
   });
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/core/analyze.js';
-import type { Quote } from '../../src/core/types.js';
-
-/** The quote whose words start with `opening`. */
-function quoteAt(text: string, opening: string): Quote | undefined {
-  return analyzeText(text, 'text').quotes.find((q) => q.text.startsWith(opening));
-}
+import { quoteAt } from './quote-helpers.js';
 
 describe('reported speech: the frames news writes it in', () => {
   it('takes a long noun phrase as the source of a speech verb', () => {

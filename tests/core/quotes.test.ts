@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/core/analyze.js';
+import { speakerOf } from './quote-helpers.js';
 import { findQuotes } from '../../src/core/quotes.js';
 import { splitSentences } from '../../src/core/sentences.js';
 import type { Person, Quote } from '../../src/core/types.js';
@@ -221,7 +222,6 @@ describe('speakers that are nobody', () => {
 });
 
 describe('speakers: the whole noun phrase that did the speaking', () => {
-  const speakerOf = (body: string, starts: string) => analyzeText(body, 'text').quotes.find((q) => q.text.startsWith(starts))?.speaker;
 
   it('keeps a common-noun source whole, with its determiner and what follows the head', () => {
     const body =

@@ -42,6 +42,17 @@ async function command(name: string, options: Record<string, string | boolean> =
   return env.emulator.sendCommand(name, options, { permissions }).final();
 }
 
+/** Announcements go to #news, which is then deleted; the next feed item's post finds it gone. */
+async function announceIntoDeletedChannel(): Promise<void> {
+  await command('announce', { channel: 'news' });
+  await command('feed add', { url: server.url('/feed.xml') });
+  await runDue(20_000);
+  env.emulator.channels.deleteChannel(channelId('news'));
+  items = [item(6), ...items];
+  await runDue(17 * MINUTE);
+  await runDue(20_000);
+}
+
 async function start(): Promise<void> {
   env = await startBotAgainstEmulator({ articlesDir: dir, config: { allowPrivate: true, sharedLibrary: false }, deps: { clock, delivery: { run: false } } });
 }
@@ -128,13 +139,7 @@ describe('/feed and /announce', () => {
   });
 
   it('the notice reaches an admin on any command (privately, after its answer), not a member', async () => {
-    await command('announce', { channel: 'news' });
-    await command('feed add', { url: server.url('/feed.xml') });
-    await runDue(20_000);
-    env.emulator.channels.deleteChannel(channelId('news'));
-    items = [item(6), ...items];
-    await runDue(17 * MINUTE);
-    await runDue(20_000);
+    await announceIntoDeletedChannel();
     // A member's command leaves the notice for the admins.
     const member = env.emulator.sendCommand('help', {}, { permissions: MEMBER_PERMISSIONS });
     await member.final();
@@ -149,13 +154,7 @@ describe('/feed and /announce', () => {
   });
 
   it('a deleted announcement channel pauses announcements, tells the admin once on their next command, and is not retried', async () => {
-    await command('announce', { channel: 'news' });
-    await command('feed add', { url: server.url('/feed.xml') });
-    await runDue(20_000);
-    env.emulator.channels.deleteChannel(channelId('news'));
-    items = [item(6), ...items];
-    await runDue(17 * MINUTE);
-    await runDue(20_000);
+    await announceIntoDeletedChannel();
     const tries = env.emulator.requestsTo('/channels/:id/messages', 'POST').length;
     const listed = await command('feed list');
     expect(listed.content).toMatch(/⚠️ Announcements in <#\d+> are paused: the channel no longer exists/);

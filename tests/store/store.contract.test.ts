@@ -160,6 +160,41 @@ for (const dialect of dialects) {
       await expect(Store.open(database.location)).rejects.toMatchObject({ code: 'newer-schema' });
       await expect(Store.open(database.location)).rejects.toThrow(/newer version of briefbot/);
     });
+
+    // SQLite pragmas stand for a full disk and a read-only file (as root here, neither can be made for real).
+    it.skipIf(dialect.name !== 'SQLite')('says the disk is full, stores nothing half, and stores again once there is room', async () => {
+      const g = store.guild('111111111111111111');
+      await g.add(briefing());
+      // The file may not grow by a page more: what a full disk does to SQLite (SQLITE_FULL).
+      const { page_count: pages } = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(store.db)).rows[0]!;
+      await sql.raw(`PRAGMA max_page_count = ${pages}`).execute(store.db);
+      const big = briefing({ baseId: 'long-read', url: null, urlKey: null, textKey: 'a long read', content: `---\ntitle: A long read\n---\n\n${'Harbour words and more harbour words. '.repeat(20_000)}` });
+      const failure = await g.add(big).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(StoreError);
+      expect((failure as StoreError).code).toBe('full');
+      expect((failure as StoreError).message).toBe('The disk holding the database is full.');
+      expect((await g.entries()).map((e) => e.id)).toEqual(['blinken-visits-hanoi']);
+      expect(await g.revision()).toBe(1); // the revision bump was rolled back with the row
+      await sql.raw('PRAGMA max_page_count = 1073741823').execute(store.db);
+      expect(await g.add(big)).toMatchObject({ added: true, id: 'long-read' });
+    });
+
+    it.skipIf(dialect.name !== 'SQLite')('says the database is read-only, keeps answering reads, and changes nothing', async () => {
+      const g = store.guild('111111111111111111');
+      await g.add(briefing());
+      await sql.raw('PRAGMA query_only = ON').execute(store.db); // writes refused as on a read-only file (SQLITE_READONLY)
+      const failures = await Promise.all([
+        g.add(briefing({ baseId: 'second', url: null, urlKey: null, textKey: 'another text' })).catch((error: unknown) => error),
+        g.remove('blinken-visits-hanoi').catch((error: unknown) => error),
+        g.updateSettings({ defaultLength: 'short' }, Date.now()).catch((error: unknown) => error),
+      ]);
+      for (const failure of failures) {
+        expect(failure).toBeInstanceOf(StoreError);
+        expect((failure as StoreError).code).toBe('read-only');
+      }
+      expect((await g.load()).map((r) => r.id)).toEqual(['blinken-visits-hanoi']);
+      expect((await g.settings()).defaultLength).toBeNull();
+    });
   });
 }
 
@@ -184,53 +219,6 @@ describe('store faults (SQLite)', () => {
     expect((failure as StoreError).code).toBe('busy');
     expect(await g.count()).toBe(0);
     await store.close();
-  });
-});
-
-describe('store faults on a full or read-only SQLite database', () => {
-  let database: ReturnType<typeof freshSqlite>;
-  let store: Store;
-  beforeEach(async () => {
-    database = freshSqlite();
-    store = await Store.open(database.location);
-  });
-  afterEach(async () => {
-    await store.close();
-    await database.drop();
-  });
-
-  it('says the disk is full, stores nothing half, and stores again once there is room', async () => {
-    const g = store.guild('111111111111111111');
-    await g.add(briefing());
-    // The file may not grow by a page more: what a full disk does to SQLite (SQLITE_FULL).
-    const { page_count: pages } = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(store.db)).rows[0]!;
-    await sql.raw(`PRAGMA max_page_count = ${pages}`).execute(store.db);
-    const big = briefing({ baseId: 'long-read', url: null, urlKey: null, textKey: 'a long read', content: `---\ntitle: A long read\n---\n\n${'Harbour words and more harbour words. '.repeat(20_000)}` });
-    const failure = await g.add(big).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(StoreError);
-    expect((failure as StoreError).code).toBe('full');
-    expect((failure as StoreError).message).toBe('The disk holding the database is full.');
-    expect((await g.entries()).map((e) => e.id)).toEqual(['blinken-visits-hanoi']);
-    expect(await g.revision()).toBe(1); // the revision bump was rolled back with the row
-    await sql.raw('PRAGMA max_page_count = 1073741823').execute(store.db);
-    expect(await g.add(big)).toMatchObject({ added: true, id: 'long-read' });
-  });
-
-  it('says the database is read-only, keeps answering reads, and changes nothing', async () => {
-    const g = store.guild('111111111111111111');
-    await g.add(briefing());
-    await sql.raw('PRAGMA query_only = ON').execute(store.db); // writes refused as on a read-only file (SQLITE_READONLY)
-    const failures = await Promise.all([
-      g.add(briefing({ baseId: 'second', url: null, urlKey: null, textKey: 'another text' })).catch((error: unknown) => error),
-      g.remove('blinken-visits-hanoi').catch((error: unknown) => error),
-      g.updateSettings({ defaultLength: 'short' }, Date.now()).catch((error: unknown) => error),
-    ]);
-    for (const failure of failures) {
-      expect(failure).toBeInstanceOf(StoreError);
-      expect((failure as StoreError).code).toBe('read-only');
-    }
-    expect((await g.load()).map((r) => r.id)).toEqual(['blinken-visits-hanoi']);
-    expect((await g.settings()).defaultLength).toBeNull();
   });
 });
 
