@@ -98,6 +98,16 @@ describe('money: codes glued, after the number, with a scale', () => {
     expect(money('Cash at year end: 2,100 TEUR')).toEqual([[2.1e6, 'EUR']]);
     expect(money('The budget is 90 kUSD.')).toEqual([[90000, 'USD']]);
   });
+  it('reads lower-cased codes after the amount in tokenised newswire, but not English words', () => {
+    expect(money('the fund holds 300 million sek in bonds .')).toEqual([[300e6, 'SEK']]);
+    expect(money('she sold 20 btc last year .')).toEqual([[20, 'BTC']]);
+    expect(money('he will try 5 times before all 3 give up .')).toEqual([]);
+  });
+  it('reads qualified names: Deutsche marks, New Taiwan dollars, HK dollars', () => {
+    expect(money('They paid 30 Deutsche marks for the lamp.')).toEqual([[30, 'DEM']]);
+    expect(money('The stall took 400 New Taiwan dollars.')).toEqual([[400, 'TWD']]);
+    expect(money('it was sold at 15 hk dollars .')).toEqual([[15, 'HKD']]);
+  });
   it('does not read names with digits as money', () => {
     expect(money('The F16 and the A4 sheet.')).toEqual([]);
     expect(money('He played at Euro 2016 in France.')).toEqual([]);

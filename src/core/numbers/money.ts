@@ -103,7 +103,11 @@ const NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Codes also read in lower case (tokenised, lower-cased newswire: "10 usd", "usd 5 million"). */
-const LOWER_CODES = new Set(['usd', 'eur', 'gbp', 'jpy', 'cny', 'rmb', 'cad', 'aud', 'chf', 'hkd', 'inr']);
+const LOWER_CODES = new Set([
+  'usd', 'eur', 'gbp', 'jpy', 'cny', 'rmb', 'cad', 'aud', 'chf', 'hkd', 'inr', 'sek', 'nok', 'dkk', 'krw', 'btc', 'zar',
+  'nzd', 'sgd', 'twd', 'myr', 'thb', 'idr', 'brl', 'mxn', 'rub', 'pln', 'huf', 'czk', 'ils', 'aed', 'sar', 'ngn',
+  // Not 'try' (Turkish lira) or 'all' (Albanian lek): ordinary English words in lower case.
+]);
 
 /** Words before a currency name that change which one it is ("Canadian dollars", "Swiss francs"). */
 const QUALIFIERS: ReadonlyMap<string, string> = new Map([
@@ -116,7 +120,7 @@ const QUALIFIERS: ReadonlyMap<string, string> = new Map([
   ['chilean peso', 'CLP'], ['colombian peso', 'COP'], ['indian rupee', 'INR'], ['pakistani rupee', 'PKR'],
   ['sri lankan rupee', 'LKR'], ['egyptian pound', 'EGP'], ['irish pound', 'IEP'], ['british pound', 'GBP'],
   ['turkish lira', 'TRY'], ['italian lira', 'ITL'], ['italian lire', 'ITL'], ['finnish markka', 'FIM'],
-  ['german mark', 'DEM'], ['dutch guilder', 'NLG'], ['south african rand', 'ZAR'], ['brazilian real', 'BRL'],
+  ['german mark', 'DEM'], ['deutsche mark', 'DEM'], ['new taiwan dollar', 'TWD'], ['hk dollar', 'HKD'], ['dutch guilder', 'NLG'], ['south african rand', 'ZAR'], ['brazilian real', 'BRL'],
   ['chinese yuan', 'CNY'], ['japanese yen', 'JPY'], ['south korean won', 'KRW'], ['korean won', 'KRW'],
   ['russian rouble', 'RUB'], ['russian ruble', 'RUB'], ['saudi riyal', 'SAR'], ['israeli shekel', 'ILS'],
   ['kuwaiti dinar', 'KWD'], ['iraqi dinar', 'IQD'], ['jordanian dinar', 'JOD'], ['bahraini dinar', 'BHD'],
