@@ -192,6 +192,40 @@ describe('cleanDocument on text written for these tests', () => {
   });
 });
 
+describe('cleanDocument: a results article is all rows, whatever separates them', () => {
+  // A sports results story: two lines of prose, then rows of names and figures under repeated headings.
+  const rows = [
+    'SWIMMING - RESULTS FROM THE NATIONAL TRIALS .',
+    'LEEDS 1996-08-24',
+    'Results from the second day of the national swimming trials in Leeds on Saturday , where the fastest two in each final earn a place on the team for the European championships next month :',
+    "Men 's 200 metres freestyle",
+    'Final',
+    '1. Owen Pritchard ( Cardiff ) 1:49.20',
+    '2. Rhys Albury ( Leeds ) 1:49.85',
+    '-',
+    "Women 's 200 metres freestyle",
+    'Final',
+    '1. Megan Tolliver ( Bath ) 1:59.02',
+    '2. Isla Brennock ( Stockport ) 2:00.40',
+    '-',
+    "Men 's 100 metres backstroke",
+    'Final',
+    '1. Callum Dray ( Leeds ) 55.61',
+    '2. Tobias Wren ( Bath ) 56.02',
+  ];
+  const doc = cleanDocument(rows.join('\n\n'), 'text');
+
+  it('keeps every row after a lone "-" separator and a repeated "Final" heading', () => {
+    for (const name of ['Owen Pritchard', 'Megan Tolliver', 'Isla Brennock', 'Callum Dray', 'Tobias Wren']) {
+      expect(doc.body).toContain(name);
+    }
+  });
+
+  it('drops the separator lines themselves', () => {
+    expect(doc.body.split('\n').filter((l) => l.trim() === '-')).toEqual([]);
+  });
+});
+
 describe('stripDateline', () => {
   it('reads agency, place and date from wire datelines', () => {
     expect(stripDateline('April 15 (UPI) -- The minister met officials.')).toEqual({ rest: 'The minister met officials.', source: 'UPI', date: '--04-15' });

@@ -118,14 +118,25 @@ function steepenRuns(scores: number[]): void {
  * A text that is already just an article (headline, paragraphs, maybe a list) needs no block choice:
  * no tail headings or share bars, and hardly any line that looks like page furniture.
  */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
 function looksCurated(features: readonly LineFeatures[], scores: readonly number[], repeats: number): boolean {
   let furniture = 0;
   let marked = repeats > 0;
   for (let i = 1; i < features.length; i++) {
     const f = features[i]!;
+    // A separator ("-", "* * *", "...") is how plain texts break sections too: no sign of a page dump.
+    if (f.words === 0) continue;
     if (f.tail || f.shareBar || f.comments || f.widget || f.notice) return false;
     if (f.caption || f.linky) marked = true;
-    if (scores[i]! < 0) furniture++;
+    // A short line with figures in it is a table row (results, standings, prices), not a menu entry.
+    if (scores[i]! < 0 && !hasDigit(f.text)) furniture++;
   }
   // Short lines alone (a results table, a list of names after the story) do not make a page dump:
   // without a single widget, caption, link or repeated line the text is the article as given.
