@@ -164,6 +164,25 @@ describe('findPeople: what is not a person', () => {
   });
 });
 
+describe('findPeople: a name and where it is from', () => {
+  it('takes the place or body after "<name> of" as neither a person nor a role-holder', () => {
+    const found = people('Premier Jason Kenney of Alberta said the pipeline must be built. Kenney blamed Ottawa.');
+    expect(names(found)).toEqual(['Jason Kenney']);
+    expect(byName(found, 'Jason Kenney')?.role).toBe('Premier');
+  });
+  it('keeps "First Nations", "Aski Nation" and "Parti Québécois" out of the people', () => {
+    const text =
+      'Chief Perry Bellegarde of the Assembly of First Nations said the government must act. ' +
+      'Grand Chief Alvin Fiddler of Nishnawbe Aski Nation welcomed him. ' +
+      'Jean-François Lisée, the former Parti Québécois leader, called the decision a mistake.';
+    expect(names(people(text)).sort()).toEqual(['Alvin Fiddler', 'Jean-François Lisée', 'Perry Bellegarde']);
+  });
+  it('gives no role from a title phrase that names someone else', () => {
+    const found = people('Coach Dana Whitlock of Moncton said the team was tired.');
+    expect(names(found)).toEqual(['Dana Whitlock']);
+  });
+});
+
 describe('findPeople: results tables and line-ups', () => {
   it('finds ranked athletes with their country in brackets', () => {
     const found = people('Men\'s 100 metres\n\n1. Oskar Brandtvik (Norway) 10.01\n\n2. Tarik Ouazzani (Morocco) 10.05');

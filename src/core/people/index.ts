@@ -58,8 +58,12 @@ function shoutingLines(tokens: readonly Token[]): boolean[] {
 function isSpeaker(tokens: readonly Token[], c: Candidate): boolean {
   const after = tokens[c.last];
   const before = tokens[c.first - 1];
-  return (after?.word === true && SPEECH_VERBS.has(after.lower)) || (before?.word === true && SPEECH_VERBS.has(before.lower));
+  // "Premier Jason Kenney of Alberta said", "a friend of Smith said": the speaker is the head before "of".
+  const ofBefore = before?.lower === 'of' || (before !== undefined && ARTICLES_BEFORE_NAMES.has(before.lower) && tokens[c.first - 2]?.lower === 'of');
+  return (after?.word === true && SPEECH_VERBS.has(after.lower) && !ofBefore) || (before?.word === true && SPEECH_VERBS.has(before.lower));
 }
+
+const ARTICLES_BEFORE_NAMES = new Set(['the']);
 
 function toMention(body: string, tokens: readonly Token[], c: Candidate): Mention {
   const lastToken = tokens[c.last - 1]!;

@@ -89,6 +89,7 @@ export const ORG_WORDS = words(`
   revolution protocol act game record division management classic bros counties zeitung prensa gazzetta
   diario corriere stampa monde spiegel bridge hole star images book books awards theatre theater ballet opera
   orchestra gallery studios films records lib dem dems lords commons tories
+  nation nations parti partido partei bloc
 `);
 
 /** Nicknames of sports teams and clubs (never the last word of a person's name). */
@@ -160,6 +161,8 @@ export const PLACES = words(`
   louisiana maine maryland massachusetts minnesota mississippi missouri montana nebraska nevada hampshire
   jersey oregon pennsylvania tennessee utah vermont wisconsin wyoming alabama alaska arizona arkansas
   colorado connecticut delaware hawaii idaho oklahoma
+  ontario quebec alberta manitoba saskatchewan brunswick newfoundland labrador yukon nunavut
+  calgary edmonton winnipeg saskatoon kitchener sudbury moncton fredericton iqaluit whitehorse yellowknife
   wall street downing kremlin pentagon whitehall capitol
 `);
 

@@ -63,7 +63,18 @@ function roleBefore(text: string, tokens: readonly Token[], first: number): stri
   if (b <= a) return null;
   let hasRole = false;
   for (let i = a; i < b; i++) if (isRoleWord(tokens[i]!)) hasRole = true;
-  return hasRole ? phrase(text, tokens, a, b) : null;
+  // "Premier Jason Kenney of Alberta": a title phrase that names someone is that person's, not this name's.
+  return hasRole && !namesSomeone(tokens, a, b) ? phrase(text, tokens, a, b) : null;
+}
+
+/** Two capitalised known names side by side in [a, b) ("Jason Kenney"), neither a role word. */
+function namesSomeone(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = a; i + 1 < b; i++) {
+    const x = tokens[i]!;
+    const y = tokens[i + 1]!;
+    if (x.capitalised && y.capitalised && isKnownName(x.lower) && isKnownName(y.lower) && !isRoleWord(x) && !isRoleWord(y)) return true;
+  }
+  return false;
 }
 
 function roleAfter(text: string, tokens: readonly Token[], last: number): string | null {
@@ -86,11 +97,7 @@ function roleAfter(text: string, tokens: readonly Token[], last: number): string
   if (!hasRole || (end !== undefined && end.word && !end.lineStart && !APPOSITION_STOPS.has(end.lower))) return null;
   const [a, b] = trimEdges(tokens, from, k);
   // "..., starring Jessica Lange": a phrase that names someone else is no apposition.
-  for (let i = a; i + 1 < b; i++) {
-    const x = tokens[i]!;
-    const y = tokens[i + 1]!;
-    if (x.capitalised && y.capitalised && isKnownName(x.lower) && isKnownName(y.lower) && !isRoleWord(x) && !isRoleWord(y)) return null;
-  }
+  if (namesSomeone(tokens, a, b)) return null;
   return b > a ? phrase(text, tokens, a, b) : null;
 }
 
