@@ -123,3 +123,39 @@ describe('lists inside the article stay', () => {
     expect(htmlBody(html)).toEqual(expected);
   });
 });
+
+describe('a comment section is never the article: markers and threads Readability cannot see', () => {
+  const post = STORY.slice(0, 2);
+  const postHtml = `<h1>Channel to be dredged</h1>${paragraphs(post)}`;
+  const NAMES = ['Mary Quinn', 'harbourwatcher', 'Dave P', 'Lena Ruiz', 'old_salt', 'Tomasz', 'K. Ahmed', 'ferrygirl'];
+  const thread = (item: (c: string, i: number) => string) => comments(24).map(item).join('');
+
+  it('reads class and id names word by word (BEM, camelCase) and labelled sections', () => {
+    const item = (c: string) => `<div><p>${c}</p></div>`;
+    for (const attrs of ['class="article__comments"', 'id="commentsContainer"', 'class="c-story-comments"', 'aria-label="Reader comments"', 'data-component="CommentStream"', 'class="x" role="comment"']) {
+      expect(htmlBody(page(`<div class="wrap"><article>${postHtml}</article><section ${attrs}>${thread(item)}</section></div>`))).toEqual(post);
+    }
+  });
+
+  it('does not take a state or a count for a section ("no-comments", "comment-count") around the story', () => {
+    const html = page(`<h1>Channel to be dredged</h1><div class="story no-comments">${paragraphs(STORY)}<p><a class="comment-count" href="#c">Comments</a></p></div>`);
+    expect(htmlBody(html)).toEqual(STORY);
+  });
+
+  it('finds a thread without heading or Reply controls by its headers: three or more people, each with a time', () => {
+    const html = page(`<div class="wrap"><div class="post">${postHtml}</div><div class="zone">${thread((c, i) => `<div class="entry"><div class="meta"><a href="/u/${i}">${NAMES[i % 8]}</a> <span>${i % 2 ? `${i + 1} hours ago` : `12 May 2021 at ${i % 12 + 1}:05 pm`}</span></div><p>${c}</p></div>`)}</div></div>`);
+    expect(htmlBody(html)).toEqual(post);
+    expect(dumpBody(html)).toEqual(post);
+  });
+
+  it('reads the author line and Report / Flag controls a comment keeps in its own header and footer', () => {
+    const html = page(`<div class="wrap"><div class="post">${postHtml}</div><div class="zone">${thread((c, i) => `<article class="x"><header><a href="/u/${i}">${NAMES[i % 8]}</a></header><p>${c}</p><footer><a href="#">Flag</a> <a href="#">Share</a></footer></article>`)}</div></div>`);
+    expect(htmlBody(html)).toEqual(post);
+  });
+
+  it('keeps a live blog whose entries carry one reporter\'s name and a time', () => {
+    const entries = STORY.map((p, i) => `<p>Sara Lind ${9 + i}:15</p><p>${p}</p>`).join('');
+    expect(htmlBody(page(`<article><h1>Channel to be dredged</h1>${entries}</article>`))).toEqual(expect.arrayContaining(STORY));
+    expect(dumpBody(page(`<article><h1>Channel to be dredged</h1>${entries}</article>`))).toEqual(expect.arrayContaining(STORY));
+  });
+});

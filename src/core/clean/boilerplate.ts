@@ -189,26 +189,79 @@ const AUTHOR_VERBS = new Set(['says', 'said', 'wrote', 'writes', 'replied', 'rep
 /** At least this many author lines make a comment thread. */
 const MIN_THREAD_AUTHORS = 3;
 
-/** Words of the controls under each comment ("Reply", "Reply · Report", "Like Reply 3"). */
-const CONTROL_WORDS = new Set(['reply', 'replies', 'like', 'likes', 'report', 'share', 'flag', 'upvote', 'downvote', 'permalink', 'quote', 'edit', 'delete', 'vote', 'up', 'down']);
+/** Words of the controls under each comment ("Reply", "Reply · Report", "Like Reply 3", "Flag"). */
+const CONTROL_WORDS = new Set(['reply', 'replies', 'like', 'likes', 'report', 'share', 'flag', 'upvote', 'downvote', 'permalink', 'quote', 'edit', 'delete', 'vote', 'up', 'down', 'abuse']);
+/** A control line needs one of these: "Like" or "Share" alone are social buttons anywhere on a page. */
+const THREAD_CONTROLS = ['reply', 'replies', 'report', 'flag'];
 
-/** A line that is only a comment's controls, with "Reply" among them. */
+/** A line that is only a comment's controls, with "Reply", "Report" or "Flag" among them. */
 function isReplyControl(line: string): boolean {
   if (line.length > 40) return false;
   const words = line.toLowerCase().split(/[^a-z]+/).filter((w) => w !== '');
-  return words.length > 0 && words.length <= 5 && words.every((w) => CONTROL_WORDS.has(w)) && (words.includes('reply') || words.includes('replies'));
+  return words.length > 0 && words.length <= 5 && words.every((w) => CONTROL_WORDS.has(w)) && THREAD_CONTROLS.some((w) => words.includes(w));
+}
+
+/** A comment header's time stamp: "3 hours ago", "March 1, 2016 at 1:10 pm", "1 Mar 2016", "12/03/2016", "4:12pm". */
+const COMMENT_TIME = /(?:\b(?:an?|\d{1,3}) (?:sec|second|min|minute|hr|hour|day|week|month|year)s? ago\b|\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)/i;
+/** Words around a header's name that are not the name ("Posted by Sam on …", "Sam said at …"). */
+const HEADER_WORDS = new Set(['on', 'at', 'by', 'posted', 'written', 'said', 'says', 'wrote', 'writes', 'commented', 'replied', 'the', 'edited', 'updated']);
+
+/**
+ * The commenter of a comment header line, "Tom Baker · 3 hours ago", "jenny_w March 2, 2016 at 2:11 pm":
+ * a short line that is a name (one to four words) and then a time stamp; null for any other line. A live
+ * blog's entry time ("10:32", "2 hours ago") has no name before it.
+ */
+export function commentHeaderName(line: string): string | null {
+  if (line.length > 80 || (/[.!?]$/.test(line) && !/[ap]\.m\.$/i.test(line))) return null;
+  const m = COMMENT_TIME.exec(line);
+  if (m === null || m.index === 0) return null;
+  const words = line.slice(0, m.index).split(/[\s·|•,—–()-]+/).filter((w) => w !== '' && !HEADER_WORDS.has(w.toLowerCase()));
+  if (words.length === 0 || words.length > 4 || !/^[\p{L}@]/u.test(words[0]!)) return null;
+  // a month or weekday before the time is a date ("Tuesday 3 March 2016"), not a name
+  if (words.length === 1 && /^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7}\.?$/i.test(words[0]!)) return null;
+  return words.join(' ').toLowerCase();
+}
+
+/** Comment headers closer together than this (in lines) are one thread; a byline far above is not part of it. */
+const MAX_HEADER_GAP = 6;
+
+/**
+ * Where a thread of comment headers starts: the first of at least three headers, each within a few lines of
+ * the one before, naming at least three different people (a live blog's entries are one or two reporters'). -1 if none.
+ */
+function headerThreadStart(lines: readonly string[]): number {
+  let runStart = -1;
+  let last = -1;
+  let count = 0;
+  const names = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const name = lines[i]!.length <= 80 ? commentHeaderName(lines[i]!) : null;
+    if (name === null) continue;
+    if (last < 0 || i - last > MAX_HEADER_GAP) {
+      runStart = i;
+      count = 0;
+      names.clear();
+    }
+    last = i;
+    count++;
+    names.add(name);
+    if (count >= MIN_THREAD_AUTHORS && names.size >= MIN_THREAD_AUTHORS) return runStart;
+  }
+  return -1;
 }
 
 /**
  * Where a comment thread without a heading starts: the first of at least three author lines
- * ("Sam wrote:"), or the first comment above the first of at least three "Reply" controls (with the short
- * author / time line above it); -1 when there is none. One pass; long lines are turned away first.
+ * ("Sam wrote:"), the first of a run of comment headers (name and time, headerThreadStart), or the first
+ * comment above the first of at least three "Reply"/"Report" controls (with the short author / time line
+ * above it); the earliest of these, -1 when there is none. Long lines are turned away first.
  */
 export function commentThreadStart(lines: readonly string[]): number {
   let firstAuthor = -1;
   let authors = 0;
   let firstReply = -1;
   let replies = 0;
+  let byAuthors = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.length > 80) continue;
@@ -219,13 +272,20 @@ export function commentThreadStart(lines: readonly string[]): number {
     }
     if (!AUTHOR_VERBS.has(line.slice(line.lastIndexOf(' ') + 1).replace(/:$/, '')) || !COMMENT_AUTHOR.test(line)) continue;
     if (firstAuthor < 0) firstAuthor = i;
-    if (++authors >= MIN_THREAD_AUTHORS) return firstAuthor;
+    if (++authors >= MIN_THREAD_AUTHORS) {
+      byAuthors = firstAuthor;
+      break;
+    }
   }
-  if (replies < MIN_THREAD_AUTHORS || firstReply < 1) return -1;
-  // the first comment's text sits above its controls, and its author / time line above that
-  const text = firstReply - 1;
-  const above = lines[text - 1];
-  return above !== undefined && above.length <= 60 && !/[.!?]$/.test(above) ? text - 1 : text;
+  let byReplies = -1;
+  if (replies >= MIN_THREAD_AUTHORS && firstReply >= 1) {
+    // the first comment's text sits above its controls, and its author / time line above that
+    const text = firstReply - 1;
+    const above = lines[text - 1];
+    byReplies = above !== undefined && above.length <= 60 && !/[.!?]$/.test(above) ? text - 1 : text;
+  }
+  const starts = [byAuthors, byReplies, headerThreadStart(lines)].filter((s) => s >= 0);
+  return starts.length === 0 ? -1 : Math.min(...starts);
 }
 
 /** Headings that also introduce a box of links inside a story, after which the story may go on. */

@@ -33,8 +33,19 @@ const BLOCK = new Set([
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'select', 'option', 'textarea', 'input', 'figcaption', 'head', 'title', 'object', 'embed', 'canvas', 'audio', 'video', 'iframe']);
 const SKIP_IN_PAGE = new Set([...SKIP, 'nav', 'header', 'footer', 'aside', 'form']);
 
-/** Text of a DOM subtree, one line per block element (iterative walk: deep pages cannot overflow the stack). */
+/**
+ * A header or footer inside one of these is an item's own (a comment's author line, its Reply / Report
+ * controls), not the page's masthead or footer: the page text keeps it.
+ */
+const ITEM = new Set(['article', 'li']);
+const PAGE_FRAME = new Set(['header', 'footer']);
+
+/**
+ * Text of a DOM subtree, one line per block element (iterative walk: deep pages cannot overflow the stack).
+ * `skip` elements are left out, except a header or footer inside an article or list item (ITEM).
+ */
 export function blockText(root: DomNode, skip: ReadonlySet<string> = SKIP): string[] {
+  let inItem = 0;
   const lines: string[] = [];
   let current = '';
   const breakLine = () => {
@@ -52,10 +63,11 @@ export function blockText(root: DomNode, skip: ReadonlySet<string> = SKIP): stri
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const name = node.localName ?? '';
     if (closing) {
+      if (ITEM.has(name)) inItem--;
       if (BLOCK.has(name)) breakLine();
       continue;
     }
-    if (skip.has(name)) {
+    if (skip.has(name) && !(inItem > 0 && PAGE_FRAME.has(name))) {
       if (BLOCK.has(name)) breakLine();
       continue;
     }
@@ -67,6 +79,7 @@ export function blockText(root: DomNode, skip: ReadonlySet<string> = SKIP): stri
     if (node.getAttribute?.('aria-hidden') === 'true') continue;
     if (BLOCK.has(name)) breakLine();
     else if (name === 'td' || name === 'th') current += ' '; // a table row reads as one line
+    if (ITEM.has(name)) inItem++;
     stack.push({ node, closing: true });
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, closing: false });
@@ -130,6 +143,30 @@ function teasersFollow(lines: readonly string[], from: number): boolean {
     else if (i > from && isHeadlineLine(lines[i - 1]!)) teasers++;
   }
   return teasers >= MIN_TEASERS || (end === lines.length && end - from >= 3 && headlines === end - from);
+}
+
+/**
+ * Readability drops what marks a thread as one (author and time lines, Reply / Report controls are
+ * low-scoring furniture to it), so the thread is looked for in the page's own text: when it starts after
+ * the first line of Readability's block, the block ends at its first line that only the thread holds; when
+ * the block starts inside the thread, the post is not in it and the page text is used instead.
+ */
+function cutAtPageThread(lines: readonly string[], pageText: readonly string[], fallback: readonly string[]): string[] {
+  const start = commentThreadStart(pageText);
+  if (start < 0 || lines.length === 0) return [...lines];
+  const before = new Set(pageText.slice(0, start));
+  const threadOnly = new Set<string>();
+  for (let i = start; i < pageText.length; i++) if (!before.has(pageText[i]!)) threadOnly.add(pageText[i]!);
+  // the block's first line that is page text at all tells where the block starts
+  const first = lines.findIndex((l) => before.has(l) || threadOnly.has(l));
+  if (first < 0) return [...lines];
+  if (threadOnly.has(lines[first]!)) return wordCount(pageText.slice(0, start)) >= MIN_POST_WORDS ? [...fallback] : [...lines];
+  let words = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (threadOnly.has(lines[i]!) && words >= MIN_POST_WORDS) return lines.slice(0, i);
+    words += lines[i]!.split(' ').length;
+  }
+  return [...lines];
 }
 
 /** Drops widgets, captions and promos Readability left in, and cuts where the article ends (endsArticle). */
@@ -250,19 +287,78 @@ interface ElementHost {
   querySelectorAll(selector: string): Iterable<PageElement>;
 }
 
+/** Words of a class or id that name readers' comments. */
+const COMMENT_WORDS = new Set(['comment', 'comments', 'commentlist', 'commentslist', 'disqus', 'dsq', 'respond', 'replies', 'responses', 'talkback']);
 /**
- * Class or id tokens of a comment section: the whole token, so "comments-open" on a WordPress body or
- * "commentary" on an opinion piece are not taken for one.
+ * Words beside a comment word that make the name a state, a count or a control, not the section:
+ * "comments-open" on a WordPress body, "no-comments", "comment-count", "comments-link".
  */
-const COMMENT_TOKEN = /^(?:comments?|commentlist|commentslist|comment[-_]?list|comments?[-_](?:area|section|list|wrapper|container|thread|block|wrap|holder|box|widget|module|content|body|text|item|respond|form)|comment[-_]?(?:thread|respond|form|section|area)|disqus|disqus_thread|dsq[-_][a-z_-]+|respond|replies|responses|user[-_]?comments?|reader[-_]?comments?|readers[-_]comments?|article[-_]comments?|post[-_]comments?|story[-_]comments?|talkback|discussion[-_](?:area|section|thread|list))$/;
+const NOT_A_SECTION = new Set(['no', 'has', 'with', 'open', 'opened', 'closed', 'off', 'enabled', 'disabled', 'allowed', 'count', 'counter',
+  'number', 'num', 'link', 'links', 'icon', 'button', 'btn', 'toggle', 'bubble', 'badge', 'total', 'status']);
+/** "discussion" names a comment section only with a container word ("discussion-thread"): a forum post is its own article. */
+const DISCUSSION_CONTAINERS = new Set(['area', 'section', 'thread', 'list', 'container', 'wrapper']);
+
+/**
+ * Words of one class, id or data attribute value: split at - _ : and at camelCase humps
+ * ("article__comments" → article, comments; "commentsContainer" → comments, container). Linear, no regex.
+ */
+export function nameWords(name: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    const code = name.charCodeAt(i);
+    const upper = code >= 0x41 && code <= 0x5a;
+    const letterOrDigit = upper || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+    if (!letterOrDigit) {
+      if (word !== '') words.push(word);
+      word = '';
+      continue;
+    }
+    const prev = name.charCodeAt(i - 1);
+    if (upper && word !== '' && prev >= 0x61 && prev <= 0x7a) {
+      words.push(word);
+      word = '';
+    }
+    word += c.toLowerCase();
+  }
+  if (word !== '') words.push(word);
+  return words;
+}
+
+/** Whether a class, id or data value names a comment section (whole words: "commentary" is an opinion piece). */
+export function namesCommentSection(name: string): boolean {
+  if (name.length < 6 || name.length > 60) return false;
+  const words = nameWords(name);
+  let comment = false;
+  for (const w of words) if (NOT_A_SECTION.has(w)) return false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (COMMENT_WORDS.has(w)) comment = true;
+    else if (w === 'discussion' && words.some((x) => DISCUSSION_CONTAINERS.has(x))) comment = true;
+  }
+  return comment;
+}
+
+/** aria-label of a comment section: "Comments", "Reader comments", "12 comments", "Comment section". */
+const COMMENT_LABEL = /^(?:\d{1,6} |reader |readers' |user |)(?:comments?|replies)(?: section| thread| list)?$/i;
+/** Data attributes sites name their components with. */
+const DATA_NAMES = ['data-component', 'data-module', 'data-role', 'data-testid', 'data-type', 'data-section'];
 
 function isCommentSection(el: PageElement): boolean {
   const itemprop = el.getAttribute('itemprop');
   if (itemprop !== null && /^comments?$/i.test(itemprop.trim())) return true;
   const itemtype = el.getAttribute('itemtype');
   if (itemtype !== null && /schema\.org\/(?:Comment|UserComments)\b/.test(itemtype)) return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
-  return names.some((n) => n.length >= 6 && n.length <= 40 && COMMENT_TOKEN.test(n));
+  if (el.getAttribute('role') === 'comment') return true;
+  const label = el.getAttribute('aria-label');
+  if (label !== null && COMMENT_LABEL.test(label.trim())) return true;
+  for (const attr of DATA_NAMES) {
+    const value = el.getAttribute(attr);
+    if (value !== null && namesCommentSection(value)) return true;
+  }
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
+  return names.some(namesCommentSection);
 }
 
 /**
@@ -270,10 +366,12 @@ function isCommentSection(el: PageElement): boolean {
  * are taken out of the page before anything looks for the article, so a long thread under a short
  * post can neither win nor be appended. A block that holds the headline or the article body is kept.
  */
+const COMMENT_SELECTOR = ['[class]', '[id]', '[itemprop]', '[itemtype]', '[role]', '[aria-label]', ...DATA_NAMES.map((a) => `[${a}]`)].join(', ');
+
 function dropCommentSections(document: ElementHost): void {
   // the first few are enough to protect the article (and keep a page of a thousand h1s linear)
   const body = [...document.querySelectorAll('[itemprop="articleBody"], h1')].slice(0, 4);
-  for (const el of [...document.querySelectorAll('[class], [id], [itemprop], [itemtype]')]) {
+  for (const el of [...document.querySelectorAll(COMMENT_SELECTOR)]) {
     if (el.localName === 'body' || el.localName === 'html' || el.localName === 'main' || !isCommentSection(el)) continue;
     if (body.some((b) => el.contains(b))) continue;
     el.remove();
@@ -321,6 +419,7 @@ export function cleanHtml(html: string): CleanDocument {
   // page text has the post above the thread, and the text finder ends the article where the thread starts.
   const thread = commentThreadStart(lines);
   if (thread >= 0 && wordCount(lines.slice(0, thread)) < MIN_POST_WORDS) lines = [...fallback.paragraphs];
+  else lines = cutAtPageThread(lines, pageText, fallback.paragraphs);
   const paragraphs = tidyParagraphs(lines, title);
   let source = meta.siteName ?? article?.siteName ?? null;
   let date = meta.date ?? (article?.publishedTime ? normalizeDateValue(article.publishedTime) : null);
