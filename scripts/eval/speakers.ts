@@ -7,7 +7,10 @@
  * Earnest", "he", "a spokeswoman for the ministry"). Its canonical name is derived here, independently
  * of the engine:
  * - a person: the name run of the span without titles, a single surname widened to the fullest name
- *   the document gives for it ("Mr. Khan" -> the "X Khan" of the story);
+ *   the document gives for it ("Mr. Khan" -> the "X Khan" of the story); a name run never starts with a
+ *   sentence opener ("Although Khan said") and ends at a possessive ("the Courier's Dana Reyes");
+ * - a common-noun phrase with a person's name in apposition ("her campaign manager, Tomas Berg,"): that
+ *   person, since the held-out gold is the full name wherever the speaker is a named person;
  * - he / she: the nearest earlier gold source that is a named person (PolNeAR has no coreference, so
  *   this is an approximation; such items are counted apart as well);
  * - anything else: the noun phrase as written, without an apposition after a comma;
@@ -55,15 +58,30 @@ const CONNECTORS = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'del', 'bin'
 const POST_MODIFIER = new Set(['of', 'at', 'for', 'from', 'with', 'who', 'in', 'on', 'and']);
 const LEAD_WORDS = new Set(['the', 'a', 'an', 'and', 'but', 'as', 'in', 'for']);
 
+/**
+ * Words that open a sentence or a clause and are never part of a name ("Although Rubio said", "Despite
+ * Clinton's lead"): a run of capitalised words does not start with one.
+ */
+const OPENERS = new Set(
+  (
+    'although though despite before after while since when whenever if unless because neither either both by like ' +
+    'maybe perhaps unlike until as at in on for with from to of about even only also but and or so yet then now ' +
+    'instead still meanwhile however whether where what why how once'
+  ).split(' '),
+);
+
 interface Word {
   readonly text: string;
   readonly lower: string;
+  /** Written with a possessive 's: the name of one entity ends here ("The Blaze's Matt Walsh"). */
+  readonly possessive: boolean;
 }
 
 function words(text: string): Word[] {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).map((t) => {
-    const clean = t.replace(/['’]s$/u, '').replace(/\.$/u, '');
-    return { text: clean, lower: clean.toLowerCase() };
+    const possessive = /['’]s?$/u.test(t);
+    const clean = t.replace(/['’]s$/u, '').replace(/['’]$/u, '').replace(/\.$/u, '');
+    return { text: clean, lower: clean.toLowerCase(), possessive };
   });
 }
 
@@ -78,10 +96,16 @@ function capRuns(ws: readonly Word[]): Word[][] {
   const runs: Word[][] = [];
   let cur: Word[] = [];
   for (const w of ws) {
-    if (isCap(w)) cur.push(w);
+    // An opener before a name is no part of it; a possessive ends the name it belongs to ("Post's Chris Cillizza").
+    if (isCap(w) && !(cur.length === 0 && OPENERS.has(w.lower))) cur.push(w);
     else if (cur.length > 0 && CONNECTORS.has(w.lower)) cur.push(w);
     else {
       if (cur.length > 0) runs.push(cur);
+      cur = [];
+      continue;
+    }
+    if (w.possessive) {
+      runs.push(cur);
       cur = [];
     }
   }
@@ -154,7 +178,33 @@ function widen(surname: string, at: number, names: readonly NameMention[]): stri
 /** The canonical gold speaker of one source span, or null when it cannot be scored. */
 export function goldSpeaker(source: string, at: number, names: readonly NameMention[]): GoldSpeaker | null {
   // The apposition after the first comma ("Tom Fitton, the president of …") and a bracketed tag go.
-  const head = source.split(/[,(]/u)[0]!.trim();
+  const segments = source.split(/[,(]/u);
+  const head = segments[0]!.trim();
+  const gold = headSpeaker(head, at, names);
+  // "His campaign manager, Jeff Weaver,": a common-noun phrase with the person's name in apposition is that person.
+  if (gold?.kind === 'phrase' && segments.length > 1 && source[head.length] === ',') {
+    const named = appositionName(segments[1]!);
+    if (named !== null) return { kind: 'person', canonical: named, at };
+  }
+  return gold;
+}
+
+/** The name of a person that an apposition consists of ("Jeff Weaver", "Agriculture Secretary Tom Vilsack"), else null. */
+function appositionName(segment: string): string | null {
+  const ws = words(segment);
+  // "Ann Lee and Bo Park": two people are no one speaker's name.
+  if (ws.some((w) => w.lower === 'and')) return null;
+  const cut = ws.findIndex((w, i) => i > 0 && POST_MODIFIER.has(w.lower));
+  const core = cut > 0 ? ws.slice(0, cut) : ws;
+  if (core.length === 0 || !core.every(isCap)) return null;
+  const runs = capRuns(core);
+  if (runs.length !== 1 || runs[0]!.length !== core.length) return null;
+  const name = personInRun(runs[0]!);
+  if (name === null || name.length < 2 || name.length > 4) return null;
+  return normalizeName(name.map((w) => w.text).join(' '));
+}
+
+function headSpeaker(head: string, at: number, names: readonly NameMention[]): GoldSpeaker | null {
   const ws = words(head);
   if (ws.length === 0) return null;
   if (ws.length === 1 && PRONOUN_PERSON.has(ws[0]!.lower)) return { kind: 'pronoun', canonical: '', at };
