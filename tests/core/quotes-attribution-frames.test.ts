@@ -66,3 +66,24 @@ describe('speakers named around the quote in less common frames', () => {
     expect(speakerOf(text, opening)).toBe(speaker);
   });
 });
+
+describe('the speaker is the whole noun phrase that did the speaking, never a fragment of it', () => {
+  // [class, text, opening words of the quote, speaker]
+  const cases: [string, string, string, string][] = [
+    ['a name in apposition to a role', 'The dock reopened. The port authority’s chief engineer, Rosa Delgado, said the cranes would run again by June.', 'the cranes would run', 'Rosa Delgado'],
+    ['a name in apposition to a role that holds a name', '“We have the money and the crews,” the Harbor Board spokesman, Tomas Berg, told reporters.', 'We have the money', 'Tomas Berg'],
+    ['two groups joined by "and"', 'The plan was announced on Friday. Current and former officials said the repairs would cost far more than planned.', 'the repairs would cost', 'Current and former officials'],
+    ['an auxiliary and "already" before the verb', 'Most of the council members have already said they will vote against the new budget.', 'they will vote against', 'Most of the council members'],
+    ['a focusing adverb before the subject', 'Even the lawyer for the city said the ruling was fair to both sides of the case.', 'the ruling was fair', 'the lawyer for the city'],
+    ['the subject of a clause before "and then said"', 'The judge rubbed his eyes, and then said something nobody in the room expected to hear.', 'something nobody in the room', 'The judge'],
+    ['a participle clause before the subject', 'Having read the verdict aloud, Judge Mara Berman said the city must pay the contractor within a month.', 'the city must pay', 'Mara Berman'],
+  ];
+  it.each(cases)('with %s', (_class, text, opening, speaker) => {
+    expect(speakerOf(text, opening)).toBe(speaker);
+  });
+
+  it('never names a weekday as the speaker', () => {
+    const text = 'The count took all night. Ann Lutz began Tuesday with a statement that blamed the clerks, and said the count was over.';
+    expect(speakerOf(text, 'the count was over')).not.toBe('Tuesday');
+  });
+});

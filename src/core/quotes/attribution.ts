@@ -19,7 +19,7 @@ export interface Cue {
 const ADVERBS = new Set(['also', 'later', 'then', 'again', 'further', 'once', 'previously', 'recently', 'earlier',
   'repeatedly', 'often', 'still', 'reportedly', 'has', 'have', 'had', 'was', 'is', 'would', 'will', 'did', 'does',
   'just', 'never', 'always', 'once', 'separately', 'privately', 'publicly', 'flatly', 'simply', 'only', 'are', 'were',
-  'been', 'be', 'might', 'may', 'could', 'should', 'must', 'can']);
+  'been', 'be', 'might', 'may', 'could', 'should', 'must', 'can', 'already', 'long', 'first']);
 
 /** Words that end a source phrase written after its cue ("said Kritenbrink at a meeting"). */
 export const SOURCE_STOP = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'to', 'about', 'as', 'last',
@@ -71,7 +71,7 @@ export function plausibleSource(words: readonly Token[]): boolean {
   // "Making the rounds on the Sunday shows, …": a clause opened by a participle names nobody.
   // ("Leading Democrats", "Playing Field Promotions" are names: a capitalised word follows.)
   const second = w[1];
-  if (/^\p{Lu}\p{Ll}+ing$/u.test(first.text) && second !== undefined && second.text === second.lower && isCommonWord(first.lower) && !isKnownName(first.lower)) return false;
+  if (/^\p{Lu}\p{Ll}+ing$/u.test(first.text) && (second === undefined || second.text === second.lower) && isCommonWord(first.lower) && !isKnownName(first.lower)) return false;
   if (isUpperStart(first.text) || /^\d/u.test(first.text)) return true;
   // "political scientist Christopher Wlezien", "former Education Secretary Arne Duncan".
   if (hasFullName(w)) return true;
@@ -123,6 +123,9 @@ export function sourceBefore(words: readonly Token[]): Token[] {
   }
   const first = segments[0] ?? [];
   if (isBareName(first)) return first;
+  // "the White House spokesman, Josh Earnest,": a name standing alone in apposition is the speaker.
+  const bare = segments.find((seg) => isBareName(seg) && hasFullName(seg));
+  if (bare !== undefined) return bare;
   const named = segments.find((seg) => hasFullName(seg) && !RELATIVES.has(seg.find((t) => t.word)?.lower ?? ''));
   return named ?? first;
 }

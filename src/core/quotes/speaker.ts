@@ -178,6 +178,9 @@ function personFor(name: string, people: readonly Person[]): string | undefined 
   return best?.name;
 }
 
+const TIME_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'year']);
+
 const PLACE_PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with', 'in']);
 
 /** Whether the word before the run starting at `start` (skipping "the") is "of", "at", "for" … */
@@ -214,9 +217,16 @@ function isCommonNoun(lower: string): boolean {
   return isCommonWord(lower) || (lower.endsWith('s') && lower.length > 3 && isCommonWord(lower.slice(0, -1)));
 }
 
+/** A lower-case word that can go on a noun phrase after "and" (not a verb or an auxiliary). */
+function isCoordinated(next: Token | undefined): boolean {
+  return next !== undefined && next.text === next.lower && !CLAUSE_WORDS.has(next.lower) && !/[a-z]ed$/u.test(next.lower);
+}
+
 /** Whether the words before the head noun read as a clause (a verb or an auxiliary among them). */
 function readsAsClause(core: readonly Token[]): boolean {
   return core.some((t, i) => {
+    // "Current and former officials", "many experts and some lawmakers": "and" joining lower-case words of one noun phrase.
+    if ((t.lower === 'and' || t.lower === 'or') && i > 0 && isCoordinated(core[i + 1])) return false;
     if (CLAUSE_WORDS.has(t.lower) || /n[’']t$/u.test(t.lower)) return true;
     if (i > 0 && MID_DETERMINERS.has(t.lower)) return true;
     // "Rubio flipped", "Sherry smiled": a past form right after a capitalised word.
@@ -282,6 +292,34 @@ export function commonNounSource(phrase: readonly Token[]): string | null {
   return asWritten(phrase.slice(from, to + 1));
 }
 
+const FOCUS_ADVERBS = new Set(['even', 'just', 'only', 'also', 'now', 'then', 'still', 'and', 'but', 'so']);
+const SUBJECT_LEADS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'one', 'some', 'many', 'most',
+  'two', 'three', 'several', 'both', 'another', 'other']);
+/** Lower-case finite verbs a subject is followed by ("the judge rubbed", "the clerk took"). */
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', 'will', 'would', 'could',
+  'can', 'took', 'went', 'made', 'gave', 'came', 'began', 'got', 'put', 'left', 'sat', 'stood', 'spoke', 'wrote', 'told',
+  'said', 'says']);
+
+/**
+ * A determiner-led subject before the verb of a clause ("The judge" in "The judge rubbed his chin"), or
+ * null when the words do not read as a clause opened by one.
+ */
+function clauseSubject(phrase: readonly Token[]): Token[] | null {
+  const first = phrase[0];
+  if (first === undefined || !first.word || !SUBJECT_LEADS.has(first.lower)) return null;
+  for (let i = 2; i < phrase.length && i <= 6; i++) {
+    const t = phrase[i]!;
+    if (!t.word) return null;
+    if (t.text !== t.lower) continue;
+    if (POST_MODIFIERS.has(t.lower)) return null;
+    if (CLAUSE_VERBS.has(t.lower) || (/[a-z]ed$/u.test(t.lower) && i + 1 < phrase.length)) {
+      const head = phrase.slice(0, i);
+      return head.every((w) => w.word) && head.length >= 2 ? head : null;
+    }
+  }
+  return null;
+}
+
 /** Of the comma-separated parts of a source ("the White House spokesman, Josh Earnest,"), the one that names a person. */
 function mainSegment(phrase: readonly Token[]): readonly Token[] {
   const segments: Token[][] = [[]];
@@ -298,7 +336,12 @@ function mainSegment(phrase: readonly Token[]): readonly Token[] {
 export function resolveSource(fullPhrase: readonly Token[], index: NameIndex): SourceResolution {
   // A party-and-state tag or other aside in brackets is not part of the name: "Chuck Grassley (R-Iowa)".
   const bracket = fullPhrase.findIndex((t) => !t.word && t.text === '(');
-  const phrase = mainSegment(bracket > 0 ? fullPhrase.slice(0, bracket) : fullPhrase);
+  let phrase = mainSegment(bracket > 0 ? fullPhrase.slice(0, bracket) : fullPhrase);
+  // "Even the organizer of the rally": a focusing adverb before the noun phrase is no part of it.
+  while (phrase.length > 1 && phrase[0]!.word && FOCUS_ADVERBS.has(phrase[0]!.lower) && phrase[1]!.word) phrase = phrase.slice(1);
+  // "The judge rubbed his chin, and then": words that read as a clause name its subject.
+  const subject = clauseSubject(phrase);
+  if (subject !== null) phrase = subject;
   const words = phrase.filter((t) => t.word);
   if (words.length === 0) return { kind: 'none' };
   const first = words[0]!;
@@ -314,7 +357,10 @@ export function resolveSource(fullPhrase: readonly Token[], index: NameIndex): S
   let fallback: string[] | undefined;
   for (let r = runs.length - 1; r >= 0; r--) {
     const stripped = stripRun(runs[r]!.words, index.follows);
-    if (stripped.length === 1 && TITLE_WORDS.has(stripped[0]!.toLowerCase())) continue;
+    // A weekday or month after a name ("South Carolina Saturday") is a time, and alone names nobody.
+    while (stripped.length > 0 && TIME_NAMES.has(stripped[stripped.length - 1]!.toLowerCase())) stripped.pop();
+    if (stripped.length === 0) continue;
+    if (stripped.length === 1 && (TITLE_WORDS.has(stripped[0]!.toLowerCase()) || LEADERS.has(stripped[0]!.toLowerCase()) || FOCUS_ADVERBS.has(stripped[0]!.toLowerCase()))) continue;
     // "analyst Nick Van den Brul of BNP Paribas": a run after "of"/"at" is where the speaker works.
     if (afterPreposition(phrase, runs[r]!.start)) {
       fallback ??= stripped;
