@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { rm, writeFile } from 'node:fs/promises';
 import { buildGenderTable } from './gender-table.mjs';
+import { buildCommonWordTable, buildNameTable } from './word-tables.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,8 +37,10 @@ export async function buildDist() {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  // Read by src/core/people/gender.ts as new URL('./gender-names.txt', import.meta.url) from its chunk.
+  // Read by src/core/people/gender.ts and gazetteer.ts as new URL('./….txt', import.meta.url) from their chunk.
   await writeFile(`${outdir}/gender-names.txt`, buildGenderTable());
+  await writeFile(`${outdir}/people-names.txt`, buildNameTable());
+  await writeFile(`${outdir}/common-words.txt`, buildCommonWordTable());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

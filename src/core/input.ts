@@ -1,9 +1,14 @@
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import type * as Chardet from 'chardet';
+import type * as Iconv from 'iconv-lite';
+import { lazyPackage } from './lazy-package.js';
 import { normalizeText } from './clean/normalize.js';
 import { InputError } from './errors.js';
 import { MAX_INPUT_BYTES } from './limits.js';
 import type { InputFormat } from './types.js';
+
+// Needed only for text that is not UTF-8.
+const iconv = lazyPackage<typeof Iconv>('iconv-lite');
+const chardet = lazyPackage<typeof Chardet>('chardet');
 
 export interface DecodedInput {
   readonly format: InputFormat;
@@ -67,7 +72,7 @@ function declaredCharset(bytes: Uint8Array): string | null {
 function canonicalCharset(name: string): string | null {
   const lower = name.toLowerCase();
   if (lower === 'iso-8859-1' || lower === 'latin1' || lower === 'iso8859-1' || lower === 'us-ascii' || lower === 'ascii') return 'windows-1252';
-  return iconv.encodingExists(lower) ? lower : null;
+  return iconv().encodingExists(lower) ? lower : null;
 }
 
 function decodeStrictUtf8(bytes: Uint8Array): string | null {
@@ -146,13 +151,13 @@ function decodeBytes(bytes: Uint8Array, fileName: string, formatHint: InputForma
   // Not UTF-8: trust a page's own declaration first, then statistical detection.
   const declared = formatHint !== 'text' && formatHint !== 'markdown' ? declaredCharset(bytes) : null;
   const fromDeclaration = declared ? canonicalCharset(declared) : null;
-  if (fromDeclaration && fromDeclaration !== 'utf-8' && fromDeclaration !== 'utf8') return iconv.decode(Buffer.from(bytes), fromDeclaration);
-  const guess = chardet.detect(bytes.subarray(0, 256 * 1024));
+  if (fromDeclaration && fromDeclaration !== 'utf-8' && fromDeclaration !== 'utf8') return iconv().decode(Buffer.from(bytes), fromDeclaration);
+  const guess = chardet().detect(bytes.subarray(0, 256 * 1024));
   const fromGuess = guess ? canonicalCharset(guess) : null;
-  if (fromGuess && !fromGuess.startsWith('utf')) return iconv.decode(Buffer.from(bytes), fromGuess);
+  if (fromGuess && !fromGuess.startsWith('utf')) return iconv().decode(Buffer.from(bytes), fromGuess);
   // Invalid UTF-8 with no better guess: the single-byte Western charset is by far the most common case.
   if (!fromGuess) throw new InputError(`${fileName} is in a text encoding that could not be recognised; save it as UTF-8`, 'encoding');
-  return iconv.decode(Buffer.from(bytes), 'windows-1252');
+  return iconv().decode(Buffer.from(bytes), 'windows-1252');
 }
 
 /**

@@ -4,8 +4,7 @@
  * line rules as plain text. When Readability finds little or nothing, the page's visible text goes
  * through the plain-text main-block finder instead.
  */
-import { Readability } from '@mozilla/readability';
-import { createRequire } from 'node:module';
+import type * as ReadabilityPackage from '@mozilla/readability';
 import type * as Linkedom from 'linkedom';
 import type { CleanDocument } from '../types.js';
 import { commentThreadStart, isCaptionLabel, isCaptionLine, isCommentMarker, isInlinePromo, isPromoSentence, isSoftTailMarker, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
@@ -16,6 +15,14 @@ import { htmlLines, markupShape } from './htmlscan.js';
 import { readMetadata } from './metadata.js';
 import { squashSpaces } from './normalize.js';
 import { bylineOf, cleanPlainText, plainDocument, type PlainArticle } from './plaintext.js';
+import { lazyPackage } from '../lazy-package.js';
+
+/**
+ * linkedom and Readability are loaded on the first HTML page, not at import: linkedom is a third of a
+ * second, and a warm start of the bot (all analyses cached) or a text-only run never needs either.
+ */
+const linkedom = lazyPackage<typeof Linkedom>('linkedom');
+const readability = lazyPackage<typeof ReadabilityPackage>('@mozilla/readability');
 
 interface DomNode {
   nodeType: number;
@@ -206,7 +213,7 @@ function cleanTitle(raw: string | null, siteName: string | null): string | null 
   return t || null;
 }
 
-type ReadabilityResult = ReturnType<Readability<DomNode>['parse']>;
+type ReadabilityResult = ReturnType<ReadabilityPackage.Readability<DomNode>['parse']>;
 
 /** Readability's run time grows steeply with nesting depth; real pages stay far below these. */
 const MAX_READABLE_DEPTH = 100;
@@ -227,22 +234,15 @@ function withinReadabilityLimits(root: DomNode): boolean {
 
 function runReadability(document: unknown): ReadabilityResult {
   try {
-    return new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
+    return new (readability().Readability)<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
   } catch {
     // Readability throws on some malformed documents; the plain-text fallback covers them.
     return null;
   }
 }
 
-/**
- * linkedom is loaded on the first HTML page, not at import: it is a third of a second, and a warm start
- * of the bot (all analyses cached) or a text-only run never needs it. Loaded with require (its CommonJS
- * build) because cleaning is synchronous.
- */
-let linkedom: typeof Linkedom | null = null;
 function parseHTML(page: string): ReturnType<typeof Linkedom.parseHTML> {
-  linkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
-  return linkedom.parseHTML(page);
+  return linkedom().parseHTML(page);
 }
 
 function parsePage(html: string) {

@@ -2,11 +2,15 @@
  * Markdown → plain paragraphs, with optional YAML front matter (title/source/url/date/author/tags)
  * that overrides whatever the text itself gives.
  */
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { InputError } from '../errors.js';
 import type { CleanDocument } from '../types.js';
 import { normalizeDateValue } from './dates.js';
 import { cleanPlainText } from './plaintext.js';
+import { lazyPackage } from '../lazy-package.js';
+
+/** Needed only for a file with front matter. */
+const yamlPackage = lazyPackage<typeof Yaml>('yaml');
 
 interface FrontMatter {
   readonly title?: string;
@@ -55,7 +59,7 @@ export function splitFrontMatter(text: string): { meta: FrontMatter; rest: strin
   let data: unknown;
   try {
     // Duplicate keys are not an error here (the last one wins): the check is quadratic in the key count.
-    data = parseYaml(yaml, { uniqueKeys: false });
+    data = yamlPackage().parse(yaml, { uniqueKeys: false });
   } catch {
     return empty;
   }

