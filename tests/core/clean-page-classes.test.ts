@@ -159,3 +159,39 @@ describe('a comment section is never the article: markers and threads Readabilit
     expect(dumpBody(page(`<article><h1>Channel to be dredged</h1>${entries}</article>`))).toEqual(expect.arrayContaining(STORY));
   });
 });
+
+describe('where the article ends: other wordings of the tail, and teasers closed by "Read more"', () => {
+  const pairs = OTHER.map((t, i) => [`Coast story number ${i + 1} this week`, t] as const);
+
+  it('takes the many wordings of a "more stories" heading for the end of the article', () => {
+    for (const heading of ['Stories you might have missed', 'Readers also liked', 'Suggested reading', 'Watch these next', 'ICYMI']) {
+      const html = page(`<div class="content"><h1>Channel to be dredged</h1>${paragraphs(STORY)}<h2>${heading}</h2>${pairs.map(([h, t]) => `<h4><a href="/s">${h}</a></h4><p>${t}</p>`).join('')}</div>`);
+      expect(dumpBody(html)).toEqual(STORY);
+    }
+  });
+
+  it('ends the article where teasers closed by "Read more" links begin, the first teaser\'s headline included', () => {
+    const closed = pairs.map(([h, t], i) => `<li><a href="/s/${i}">${h}</a><p>${t}</p><a href="/s/${i}">Read more</a></li>`).join('');
+    const glued = pairs.map(([h, t], i) => `<div><p><a href="/s/${i}">${h}</a></p><p>${t} <a href="/s/${i}">Read more »</a></p></div>`).join('');
+    for (const tail of [`<ul>${closed}</ul>`, glued]) {
+      const html = page(`<div class="content"><h1>Channel to be dredged</h1>${paragraphs(STORY)}${tail}</div>`);
+      expect(htmlBody(html)).toEqual(STORY);
+      expect(dumpBody(html)).toEqual(STORY);
+    }
+  });
+
+  it('keeps the paragraph above a single "Read more" button that unfolds the story', () => {
+    const html = page(`<div class="content"><h1>Channel to be dredged</h1>${paragraphs(STORY.slice(0, 2))}<p><a href="#more">Read more</a></p>${paragraphs(STORY.slice(2))}</div>`);
+    expect(htmlBody(html)).toEqual(STORY);
+    expect(dumpBody(html)).toEqual(STORY);
+  });
+});
+
+describe('results are not a comment thread', () => {
+  it('keeps rows of names with times, back to back, as the article (no comment under each)', () => {
+    const rows = ['Ann Berg (Norway) 3:31.204 beat Lisa Moor (Canada) 3:40.118', 'Eva Lund (Sweden) 3:33.870 beat Kim Sato (Japan) 3:41.502',
+      'Rosa Diaz (Spain) 3:34.011 beat Mia Frey (Austria) 3:44.920', 'Ida Holm (Denmark) 3:35.660 beat Zoe Hart (Britain) 3:45.031'];
+    const text = ['Cycling: women\'s pursuit quarter-finals', '', 'Results of the women\'s individual pursuit quarter-finals at the track championships on Friday:', '', ...rows.flatMap((r) => [r, ''])].join('\n');
+    expect(cleanDocument(text, 'text').body.split('\n\n')).toEqual(expect.arrayContaining(rows));
+  });
+});

@@ -108,11 +108,25 @@ export function isInlinePromo(line: string): boolean {
   return READ_MORE_LINK.test(line) && line.length < 200;
 }
 
+/**
+ * Headings of the list of other stories in the many wordings sites use ("Stories you may have missed",
+ * "Further reading", "Readers also liked", "In case you missed it", "We recommend"): whole-heading patterns
+ * of bounded alternatives.
+ */
+const TAIL_PATTERNS = [
+  /^(?:(?:other )?(?:stories|articles|posts|news|videos) )?(?:that )?you (?:may|might|could|should|will|would) (?:also )?(?:like|enjoy|love|want to read|be interested in|have missed)(?: reading)?$/,
+  /^(?:in case you missed it|icymi|what you missed|we recommend|we also recommend|don't miss these|from around the web|around the internet)$/,
+  /^(?:further|suggested|recommended|related|additional|more|essential|popular) (?:reading|reads|for you|links|content|articles|stories|posts)$/,
+  /^(?:people|readers|others|users|subscribers) (?:also )?(?:read|liked|viewed|watched|enjoyed|are reading)(?: this)?$/,
+  /^(?:read|watch|see) (?:these|this|them) next$/,
+];
+
 /** A heading that starts the page's tail (related stories, comments, most read …). */
 export function isTailMarker(line: string): boolean {
   if (line.length > 120) return false;
   const key = lowerKey(line);
   if (TAIL_MARKERS.has(key)) return true;
+  if (key.length <= 60 && TAIL_PATTERNS.some((p) => p.test(key))) return true;
   // Comment sections: "[ 167 comments ]", "Top Rated Comments", "Comments (12)", "12 Responses to …"
   if (/^(?:\[\s?)?(?:\d{1,6}|top rated|top|all|latest|newest|oldest|reader|view|show|see|read) (?:comments?|responses?|replies|reactions)(?:\s?\])?$/.test(key)) return true;
   if (/^(?:comments?|responses?|replies|discussion) ?\(\d{1,6}\)$/.test(key)) return true;
@@ -201,8 +215,8 @@ function isReplyControl(line: string): boolean {
   return words.length > 0 && words.length <= 5 && words.every((w) => CONTROL_WORDS.has(w)) && THREAD_CONTROLS.some((w) => words.includes(w));
 }
 
-/** A comment header's time stamp: "3 hours ago", "March 1, 2016 at 1:10 pm", "1 Mar 2016", "12/03/2016", "4:12pm". */
-const COMMENT_TIME = /(?:\b(?:an?|\d{1,3}) (?:sec|second|min|minute|hr|hour|day|week|month|year)s? ago\b|\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)/i;
+/** A comment header's time stamp: "3 hours ago", "March 1, 2016 at 1:10 pm", "1 Mar 2016", "12/03/2016", "4:12pm" (a bare "3:30" is as often a result). */
+const COMMENT_TIME = /(?:\b(?:an?|\d{1,3}) (?:sec|second|min|minute|hr|hour|day|week|month|year)s? ago\b|\b\d{1,2}:\d{2} ?[ap]\.?m\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)/i;
 /** Words around a header's name that are not the name ("Posted by Sam on …", "Sam said at …"). */
 const HEADER_WORDS = new Set(['on', 'at', 'by', 'posted', 'written', 'said', 'says', 'wrote', 'writes', 'commented', 'replied', 'the', 'edited', 'updated']);
 
@@ -216,7 +230,8 @@ export function commentHeaderName(line: string): string | null {
   const m = COMMENT_TIME.exec(line);
   if (m === null || m.index === 0) return null;
   const words = line.slice(0, m.index).split(/[\s·|•,—–()-]+/).filter((w) => w !== '' && !HEADER_WORDS.has(w.toLowerCase()));
-  if (words.length === 0 || words.length > 4 || !/^[\p{L}@]/u.test(words[0]!)) return null;
+  // a name is words, not figures: a results row ("Marion Clignet (France) 3:30.974") is no comment header
+  if (words.length === 0 || words.length > 4 || !/^[\p{L}@]/u.test(words[0]!) || /[\d()]/.test(line.slice(0, m.index))) return null;
   // a month or weekday before the time is a date ("Tuesday 3 March 2016"), not a name
   if (words.length === 1 && /^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7}\.?$/i.test(words[0]!)) return null;
   return words.join(' ').toLowerCase();
@@ -224,25 +239,34 @@ export function commentHeaderName(line: string): string | null {
 
 /** Comment headers closer together than this (in lines) are one thread; a byline far above is not part of it. */
 const MAX_HEADER_GAP = 6;
+/** Words of the shortest comment text under a header. */
+const MIN_COMMENT_WORDS = 5;
 
 /**
  * Where a thread of comment headers starts: the first of at least three headers, each within a few lines of
- * the one before, naming at least three different people (a live blog's entries are one or two reporters'). -1 if none.
+ * the one before and with a comment of some words under it, naming at least three different people (a live blog's
+ * entries are one or two reporters'). -1 if none.
  */
 function headerThreadStart(lines: readonly string[]): number {
   let runStart = -1;
   let last = -1;
   let count = 0;
   const names = new Set<string>();
+  let textSince = false;
   for (let i = 0; i < lines.length; i++) {
     const name = lines[i]!.length <= 80 ? commentHeaderName(lines[i]!) : null;
-    if (name === null) continue;
-    if (last < 0 || i - last > MAX_HEADER_GAP) {
+    if (name === null) {
+      textSince ||= lines[i]!.split(' ', MIN_COMMENT_WORDS).length >= MIN_COMMENT_WORDS;
+      continue;
+    }
+    // each header has its comment under it: rows of a results table are headers back to back
+    if (last < 0 || i - last > MAX_HEADER_GAP || !textSince) {
       runStart = i;
       count = 0;
       names.clear();
     }
     last = i;
+    textSince = false;
     count++;
     names.add(name);
     if (count >= MIN_THREAD_AUTHORS && names.size >= MIN_THREAD_AUTHORS) return runStart;
@@ -305,4 +329,40 @@ const PROMO_OBJECT = /\b(?:newsletters?|subscri(?:be|ption|bers?)|our app|the ap
 export function isPromoSentence(line: string): boolean {
   if (line.length > 260) return false;
   return PROMO_START.test(line) && PROMO_OBJECT.test(line);
+}
+
+/** The link that closes a teaser of another story ("Read more", "Full story"). */
+const TEASER_CLOSERS = ['read more', 'read full story', 'read the full story', 'full story', 'read the rest', 'read full article', 'read the full article'];
+
+/** A line that is only a teaser's closing link. */
+export function isReadMoreLine(line: string): boolean {
+  return line.length <= 30 && TEASER_CLOSERS.includes(lowerKey(line));
+}
+
+/** A teaser with its closing link glued on: "The family that ran it says … winter. Read more »". */
+export function isTeaserWithLink(line: string): boolean {
+  if (line.length > 400 || line.length < 30) return false;
+  const key = lowerKey(line);
+  return TEASER_CLOSERS.some((c) => key.endsWith(c) && /[.!?…"”]\s*$/u.test(key.slice(0, key.length - c.length)));
+}
+
+/**
+ * Lines that are teasers of other stories: a teaser with its "Read more" glued on, or the line just above a
+ * "Read more" link line. Only when the page has two or more such closers: a single "Read more" is a
+ * button that unfolds the story itself.
+ */
+export function teaserLines(lines: readonly string[]): number[] {
+  const teasers: number[] = [];
+  let closers = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isReadMoreLine(line)) {
+      closers++;
+      if (i > 0 && !isReadMoreLine(lines[i - 1]!)) teasers.push(i - 1);
+    } else if (isTeaserWithLink(line)) {
+      closers++;
+      teasers.push(i);
+    }
+  }
+  return closers >= 2 ? teasers : [];
 }

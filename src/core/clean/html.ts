@@ -7,7 +7,7 @@
 import type * as ReadabilityPackage from '@mozilla/readability';
 import type * as Linkedom from 'linkedom';
 import type { CleanDocument } from '../types.js';
-import { commentThreadStart, isCaptionLabel, isCaptionLine, isCommentMarker, isInlinePromo, isPromoSentence, isSoftTailMarker, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
+import { commentThreadStart, teaserLines, isCaptionLabel, isCaptionLine, isCommentMarker, isInlinePromo, isPromoSentence, isSoftTailMarker, isTailMarker, isWidgetLine, stripCredit } from './boilerplate.js';
 import { stripDateline } from './dateline.js';
 import { lineFeatures, lineScore, looksEnglish } from './mainblock.js';
 import { normalizeDateValue } from './dates.js';
@@ -185,10 +185,16 @@ export function tidyParagraphs(lines: readonly string[], title: string | null): 
   let seenWords = 0;
   let afterLabel = false;
   const thread = commentThreadStart(lines);
+  const teasers = new Set(teaserLines(lines));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     seenWords += line.split(' ').length;
     if (i === thread && out.length > 0 && seenWords - line.split(' ').length >= MIN_POST_WORDS) break;
+    if (teasers.has(i) && seenWords - line.split(' ').length >= MIN_ARTICLE_WORDS) {
+      // the list of other stories starts at this teaser's headline
+      if (out.length > 1 && isHeadlineLine(out.at(-1)!)) out.pop();
+      break;
+    }
     const creditAfterLabel = afterLabel && line.split(' ').length <= 10 && !/[.!?]$/.test(line);
     afterLabel = isCaptionLabel(line);
     if (afterLabel || creditAfterLabel) continue;

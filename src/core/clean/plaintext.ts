@@ -4,7 +4,7 @@
  * article is the best-scoring contiguous run of blocks, furniture inside it is dropped, and the
  * headline is taken from just above it.
  */
-import { commentThreadStart, isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isSoftTailMarker, stripCredit } from './boilerplate.js';
+import { commentThreadStart, isCaptionLabel, isCaptionLine, isInlinePromo, isPromoSentence, isSoftTailMarker, stripCredit, teaserLines } from './boilerplate.js';
 import { cutInlineCredits } from './credits.js';
 import { stripDateline } from './dateline.js';
 import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures, type Wall } from './mainblock.js';
@@ -185,9 +185,12 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
   });
   keepIntroducedLists(features, scores);
+  // Teasers of other stories, each closed by its "Read more" link, read like prose line by line.
+  const teasers = teaserLines(blocks);
+  for (const i of teasers) scores[i] = Math.min(scores[i]!, -1);
   // A thread without a heading starts at its first author line ("Sam wrote:"), as if headed "Comments".
   const thread = commentThreadStart(blocks);
-  const curated = options.scraped === undefined ? thread < 0 && looksCurated(features, scores, repeats) : !options.scraped;
+  const curated = options.scraped === undefined ? thread < 0 && teasers.length === 0 && looksCurated(features, scores, repeats) : !options.scraped;
   steepenRuns(scores);
   const comments = features.map((f, i) => f.comments || i === thread);
   let { start, end } = curated ? { start: 0, end: blocks.length } : articleSegment(
