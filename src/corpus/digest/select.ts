@@ -9,6 +9,7 @@ import { isBoilerplate, isFragment, looksLikeCaption, wordsOf } from '../../core
 import type { DigestPoint, SentenceRef, SourceBriefing } from '../types.js';
 import { aboutTerms, expandFocus, termStats, type TermStats } from './terms.js';
 import { sentenceFeatures } from './features.js';
+import { isPageFurniture } from './furniture.js';
 import { DEFAULT_SCORER, scoreFeatures, type LinearModel } from './scorer.js';
 
 export interface SelectWeights {
@@ -103,6 +104,7 @@ function candidateSentences(sources: readonly SourceBriefing[]): { candidates: C
       const words = wordsOf(sentence.text);
       if (words.length < MIN_WORDS || words.length > MAX_WORDS) continue;
       if (isFragment(sentence.text, words) || isBoilerplate(sentence.text, words) || looksLikeCaption(sentence.text)) continue;
+      if (isPageFurniture(sentence.text)) continue;
       if (t.length === 0) continue;
       candidates.push({
         ref: { source: s.id, text: sentence.text, index: sentence.index, start: sentence.start, end: sentence.end },
