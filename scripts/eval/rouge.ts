@@ -33,7 +33,7 @@ export function rougeTokens(text: string): string[] {
     .map(stem);
 }
 
-function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
+export function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i + n <= tokens.length; i++) {
     const key = tokens.slice(i, i + n).join(' ');

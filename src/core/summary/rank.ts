@@ -1,12 +1,16 @@
 /**
  * Sentence ranking for the summary: a strong position prior (news puts the point first) combined
  * with centrality (similarity to the whole document and to the title), small penalties for
- * questions, bare quotes and very short or very long sentences, and a bonus for names and numbers.
- * Selection is greedy with an MMR-style redundancy penalty; near-duplicates are never both chosen.
+ * questions, bare quotes and very short or very long sentences, and a bonus for names and numbers;
+ * plus the learned scorer (scorer.ts), a linear model over the same numbers fitted on human-referenced
+ * dev articles. Selection is greedy; near-duplicates are never both chosen.
  */
 import type { Sentence } from '../types.js';
 import { isBoilerplate, isFragment, looksLikeCaption, looksLikeHeadline, startsWithPhotoCredit, wordsOf } from './boilerplate.js';
 import { contentTerms, termCounts, type TermVector } from '../../text/terms.js';
+import type { LinearModel } from '../../text/linear-model.js';
+import { summaryFeatures } from './features.js';
+import { DEFAULT_SUMMARY_SCORER, scoreSummaryFeatures } from './scorer.js';
 
 export interface RankWeights {
   readonly position: number;
@@ -27,6 +31,12 @@ export interface RankWeights {
   readonly redundancy: number;
   /** Unweighted cosine above which two sentences say the same thing. */
   readonly duplicate: number;
+  /**
+   * Weight of the learned scorer (scorer.ts), its values rescaled to [0, 1] per article; 0 = off. At 4 it
+   * outweighs the position prior (2 for the first candidate, 1 for the second, 0.67 …): the model leads, and
+   * its own position features keep the choice near the top of the article.
+   */
+  readonly learned: number;
 }
 
 export const DEFAULT_WEIGHTS: RankWeights = {
@@ -44,6 +54,7 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   caption: 0.3,
   redundancy: 0,
   duplicate: 0.5,
+  learned: 4,
 };
 
 /** Only this many leading sentences are scored; later ones almost never make a news summary. */
@@ -95,7 +106,7 @@ function squaredNorm(v: TermVector, ids: ReadonlyMap<string, number>, weight: re
   return sum;
 }
 
-interface Candidate {
+export interface Candidate {
   readonly sentence: Sentence;
   readonly rank: number;
   readonly terms: TermVector;
@@ -106,16 +117,28 @@ interface Candidate {
   readonly unitNorm: number;
 }
 
-/** Indices (into `sentences`) of the chosen summary, in article order. */
-export function rankSummary(
+/** Every candidate of an article with its hand-set score and, when asked for, its learned-scorer features. */
+export interface ScoredCandidates {
+  readonly candidates: readonly Candidate[];
+  readonly scores: readonly number[];
+  /** summaryFeatures per candidate (features.ts), or null when not computed. */
+  readonly features: readonly (readonly number[])[] | null;
+  readonly termCount: number;
+}
+
+/**
+ * The article's candidate sentences scored: the hand-set score of `weights` (position, centrality, title,
+ * marks) and, with `withFeatures`, the learned scorer's features, computed from the same numbers.
+ */
+export function scoreCandidates(
   title: string | null,
   sentences: readonly Sentence[],
-  n: number,
   weights: RankWeights = DEFAULT_WEIGHTS,
-): Sentence[] {
-  if (n <= 0 || sentences.length === 0) return [];
+  withFeatures = false,
+): ScoredCandidates | null {
+  if (sentences.length === 0) return null;
   const scored = sentences.slice(0, MAX_SCORED_SENTENCES).filter((s) => s.text.length <= MAX_SENTENCE_CHARS);
-  if (scored.length === 0) return [];
+  if (scored.length === 0) return null;
   const head = titleSentence(title, scored);
   // The line right before a photo credit is that photo's caption.
   const captionIndices = new Set<number>();
@@ -126,7 +149,7 @@ export function rankSummary(
     .filter((s) => !isBoilerplate(s.sentence.text, s.words));
   let pool = usable.filter((s) => !isFragment(s.sentence.text, s.words));
   if (pool.length === 0) pool = usable;
-  if (pool.length === 0) return [];
+  if (pool.length === 0) return null;
 
   // Each term gets a dense id in the order it first appears, so the per-term tables below are arrays and
   // every sum runs over the terms in the same order as before (the scores stay bit-for-bit the same).
@@ -197,6 +220,7 @@ export function rankSummary(
 
   const datelineRank = candidates.slice(0, 8).findIndex((c) => startsWithDateline(c.sentence.text));
 
+  const features: number[][] | null = withFeatures ? [] : null;
   const scores = candidates.map((c) => {
     const text = c.sentence.text;
     const words = c.words.length;
@@ -211,19 +235,75 @@ export function rankSummary(
       documentDot += count * documentTerms[id]! * w * w;
     }
     const norm = Math.sqrt(squares);
+    const centrality = norm > 0 && documentNorm > 0 ? documentDot / (norm * documentNorm) : 0;
+    const titleSimilarity = titleTerms !== null && norm > 0 && titleNorm > 0 ? titleDot(c, titleTerms) / (norm * titleNorm) : 0;
+    const entities = entityScore(text, c.words);
+    const caption = captionIndices.has(c.sentence.index) || looksLikeCaption(text);
+    const beforeDateline = datelineRank > 0 && c.rank < datelineRank;
     let score = weights.position / Math.pow(1 + c.rank, weights.positionDecay);
-    if (norm > 0 && documentNorm > 0) score += (weights.centrality * documentDot) / (norm * documentNorm);
-    if (titleTerms !== null && norm > 0 && titleNorm > 0) score += (weights.title * titleDot(c, titleTerms)) / (norm * titleNorm);
-    score += weights.entities * entityScore(text, c.words);
+    score += weights.centrality * centrality;
+    score += weights.title * titleSimilarity;
+    score += weights.entities * entities;
     if (/\?["'”’)]*$/.test(text)) score -= weights.question;
     if (OPENING_QUOTES.has(text[0] ?? '')) score -= weights.quoteOnly;
     if (words < 8) score -= weights.short;
     if (words > 45) score -= weights.long;
     score -= weights.length * Math.min(1.5, words / 40);
-    if (captionIndices.has(c.sentence.index) || looksLikeCaption(text)) score -= weights.caption;
-    if (datelineRank > 0 && c.rank < datelineRank) score -= weights.beforeDateline;
+    if (caption) score -= weights.caption;
+    if (beforeDateline) score -= weights.beforeDateline;
+    if (features !== null) {
+      features.push(
+        summaryFeatures({
+          text,
+          words: c.words,
+          rank: c.rank,
+          candidates: candidates.length,
+          centrality,
+          title: titleSimilarity,
+          entities,
+          caption,
+          beforeDateline,
+        }),
+      );
+    }
     return score;
   });
+  return { candidates, scores, features, termCount };
+}
+
+/** The learned scorer's values over an article's candidates, rescaled to [0, 1] (best 1, worst 0). */
+function learnedScores(rows: readonly (readonly number[])[], model: LinearModel): number[] {
+  const raw = rows.map((f) => scoreSummaryFeatures(f, model));
+  let low = Infinity;
+  let high = -Infinity;
+  for (const r of raw) {
+    low = Math.min(low, r);
+    high = Math.max(high, r);
+  }
+  return raw.map((r) => (high > low ? (r - low) / (high - low) : 0));
+}
+
+/** The chosen summary sentences, in article order. */
+export function rankSummary(
+  title: string | null,
+  sentences: readonly Sentence[],
+  n: number,
+  weights: RankWeights = DEFAULT_WEIGHTS,
+  scorer: LinearModel = DEFAULT_SUMMARY_SCORER,
+): Sentence[] {
+  if (n <= 0) return [];
+  const all = scoreCandidates(title, sentences, weights, weights.learned > 0);
+  if (all === null) return [];
+  let scores = all.scores;
+  if (all.features !== null) {
+    const learned = learnedScores(all.features, scorer);
+    scores = scores.map((s, i) => s + weights.learned * learned[i]!);
+  }
+  return selectSummary(all.candidates, scores, all.termCount, n, weights);
+}
+
+/** Greedy selection by score, skipping near-duplicates of what is already chosen; in article order. */
+function selectSummary(candidates: readonly Candidate[], scores: readonly number[], termCount: number, n: number, weights: RankWeights): Sentence[] {
 
   // Plain cosine of term counts against each chosen sentence: how much a candidate says the same thing.
   // Counts are whole numbers, so the dot product is exact whatever order it is summed in.
