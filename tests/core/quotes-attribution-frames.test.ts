@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speakerOf } from './quote-helpers.js';
+import { quoteAt, speakerOf } from './quote-helpers.js';
 
 describe('the speaker is who the attribution names, whatever stands between', () => {
   it('keeps a name that ends in -ly (Kelly, Connolly) as the speaker', () => {
@@ -85,5 +85,24 @@ describe('the speaker is the whole noun phrase that did the speaking, never a fr
   it('never names a weekday as the speaker', () => {
     const text = 'The count took all night. Ann Lutz began Tuesday with a statement that blamed the clerks, and said the count was over.';
     expect(speakerOf(text, 'the count was over')).not.toBe('Tuesday');
+  });
+});
+
+describe('a quote paragraph goes on with the speaker its attribution named', () => {
+  it('gives a quote that opens a sentence to the speaker of the statement before it in the paragraph', () => {
+    const text = 'Rain fell all week.\n\nTomas Berg said the mayor had acted before the river rose. “This was never a small thing for her.”';
+    expect(speakerOf(text, 'This was never')).toBe('Tomas Berg');
+  });
+
+  it('joins the parts of a quote split by an attribution with an initial in it', () => {
+    const text = 'The vote was close.\n\n“I would call it luck,” said Harold P. Whitcombe, whom Mayor Ann B. Lutz named to the board. “Nobody thought the money would come.”';
+    const q = quoteAt(text, 'I would call it luck');
+    expect(q?.text).toContain('Nobody thought the money would come.');
+    expect(q?.speaker).toBe('Harold P. Whitcombe');
+  });
+
+  it('passes an abbreviated place in an apposition', () => {
+    const text = 'The vote was close.\n\n“If the state had said no, I would have quit,” Mr. Whitcombe, now 70 and retired in Salem, Ore., said by telephone.';
+    expect(speakerOf(text, 'If the state had')).toBe('Whitcombe');
   });
 });

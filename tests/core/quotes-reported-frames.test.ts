@@ -76,3 +76,29 @@ describe('the speaker is the whole noun phrase', () => {
     expect(quoteAt('Some economists are saying the slowdown will pass soon.', 'the slowdown will')?.speaker).toBe('Some economists');
   });
 });
+
+describe('a question is the asker’s, and the answer is a statement of its own', () => {
+  it('gives a passive "was asked by X whether" to X', () => {
+    const text = 'Mayor Ann Lutz was asked by a council member whether the bridge would be finished before the winter.';
+    expect(quoteAt(text, 'whether the bridge')?.speaker).toBe('a council member');
+  });
+
+  it('gives "When asked by X whether …, Y said" to X, with a common-noun asker', () => {
+    const text = 'When asked by a local reporter whether she would run again, Ann Lutz said she had not decided yet.';
+    expect(quoteAt(text, 'whether she would run')?.speaker).toBe('a local reporter');
+    expect(quoteAt(text, 'she had not decided')?.speaker).toBe('Ann Lutz');
+  });
+
+  it('never gives a passive "was asked" to the one who was asked', () => {
+    const text = 'Council votes. Ann Lutz was asked whether the contractor had been paid in full.';
+    expect(quoteAt(text, 'whether the contractor')?.speaker).not.toBe('Ann Lutz');
+  });
+
+  it('ends the question at the comma before the answer, which is reported too', () => {
+    const text = 'Budget talks went on. When a radio host later asked Ann Lutz if the contractor had been paid, she said the city owed nothing.';
+    const question = quoteAt(text, 'if the contractor');
+    expect(question?.text).toBe('if the contractor had been paid');
+    expect(question?.speaker).toBe('a radio host');
+    expect(quoteAt(text, 'the city owed nothing')?.speaker).toBe('Ann Lutz');
+  });
+});

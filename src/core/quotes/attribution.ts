@@ -195,8 +195,9 @@ export function attributionAfter(tokens: readonly Token[]): Cue | null {
         }
         break;
       }
-      // "Jeff Weaver, Sanders’ campaign manager, said": a possessive apostrophe stands alone after an s.
-      if (isPunct(t, ",’'")) {
+      // "Jeff Weaver, Sanders’ campaign manager, said": a possessive apostrophe stands alone after an s;
+      // "…, retired in Salem, Ore., said": the period of an abbreviation before a comma ends no sentence.
+      if (isPunct(t, ",’'") || (isPunct(t, '.') && tokens[k + 1] !== undefined && isPunct(tokens[k + 1]!, ','))) {
         // "X, who served as …, told": an apposition or relative clause after a name may run longer.
         if (t.text === ',' && k > i && isUpperStart(tokens[k - 1]!.text) && tokens[k - 1]!.word) limit = Math.min(tokens.length, Math.max(limit, k + 24));
         continue;

@@ -155,10 +155,11 @@ export function findDirect(body: string, all: readonly Token[], sentences: reado
       const runOn = last.span.runsOn && next.span.paragraph === last.span.paragraph + 1;
       const gap = countWords(body.slice(last.span.close + 1, next.span.open));
       // "…,” she said, “…" or "…,” he said. “…": the second part follows punctuation, not a verb ("saying X would “…”").
-      const between = last.after === null ? '' : body.slice(last.after.end, next.span.open);
-      const stop = between.search(/[.!?]/u);
-      // "…,” Trump said. In another interview he went further: “…" — a new sentence with words is not the same quote.
-      const newSentence = stop >= 0 && /[\p{L}\p{N}]/u.test(between.slice(stop));
+      // "…,” Trump said. In another interview he went further: “…" — a new sentence with words is not the same
+      // quote. The stop is a token of its own: the period of an initial or a title ("George W. Bush") is not one.
+      const between = last.after === null ? [] : tokensIn(all, last.after.end, next.span.open);
+      const stop = between.findIndex((t) => !t.word && '.!?'.includes(t.text));
+      const newSentence = stop >= 0 && between.slice(stop).some((t) => t.word);
       const split =
         last.after !== null &&
         !newSentence &&

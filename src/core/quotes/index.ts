@@ -92,6 +92,8 @@ function resolveAll(
   };
   let lastOrg: string | null = null;
   let lastSpeaker: string | null = null;
+  // The last attributed item: its speaker, the paragraph it stands in and where it ends.
+  let lastAttributed: { speaker: string; paragraph: number; end: number } | null = null;
   let e = 0;
   for (const found of items) {
     for (; e < events.length && eventAt(events[e]!) < found.at; e++) {
@@ -129,6 +131,11 @@ function resolveAll(
       const opensSentence = sentences[i] !== undefined && !/[\p{L}\p{N}]/u.test(body.slice(sentences[i].start, found.start));
       const subject = opensSentence ? undefined : subjects.get(i);
       if (subject !== undefined) [speaker, person] = [subject, true];
+      // "Obama “felt bound to act,” Axelrod said. “This is core stuff for him.”": a quote opening a sentence
+      // of the paragraph whose earlier sentence attributed a statement goes on with that speaker.
+      else if (opensSentence && lastAttributed !== null && lastAttributed.end <= found.start && lastAttributed.paragraph === sentences[i]!.paragraph) {
+        speaker = lastAttributed.speaker;
+      }
     }
     // "When you think of X, …" read with "When" as its subject: a conjunction names nobody.
     if (speaker !== null && NOT_A_SOURCE.has(speaker.toLowerCase())) speaker = null;
@@ -138,6 +145,7 @@ function resolveAll(
     }
     // A paragraph of quotation that follows "Kerry said that …" continues Kerry, whether that was direct or reported.
     if (found.kind === 'direct' || speaker !== null) lastSpeaker = speaker;
+    if (speaker !== null) lastAttributed = { speaker, paragraph: sentences[sentenceIndex(sentences, found.start)]?.paragraph ?? -1, end: found.end };
     out.push({ found, speaker });
   }
   return out;

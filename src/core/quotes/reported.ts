@@ -173,6 +173,8 @@ function clauseEnd(tokens: readonly Token[], from: number, to: number): number {
     }
     if (t.text === ';') return i;
     if (t.text !== ',') continue;
+    // "asked Lutz if the bill was paid, she said the city owed nothing": the answer is a statement of its own.
+    if (i > from + 2 && secondStatement(tokens, i + 1, to)) return i;
     // "Cruz, who says Y, said Z": a comma and a cue end the inner statement.
     const after = tokens[i + 1];
     if (after !== undefined && after.word && after.text === after.lower && cueLemma(after.lower) !== undefined && !PARTICIPLE_CUES.has(after.lower)) return i;
@@ -367,7 +369,14 @@ function askedFrame(tokens: readonly Token[], end: number): Piece | null {
       from = t.lower === 'about' ? j + 1 : j;
       break;
     }
-    if (t.lower === 'by' && tokens[j + 1] !== undefined && isUpperStart(tokens[j + 1]!.text)) source = capitalRunAfter(tokens, j + 1);
+    if (t.lower === 'by') {
+      // "Asked by a reporter whether …": the asker runs to the question word.
+      const asker = askerAfter(tokens, j + 1, end);
+      if (asker !== null) {
+        source = asker.source;
+        j = asker.next - 1;
+      }
+    }
   }
   if (from < 0) return null;
   let to = from;
@@ -377,10 +386,34 @@ function askedFrame(tokens: readonly Token[], end: number): Piece | null {
   return { from, to, source, cue, cueText: cue.text };
 }
 
-function capitalRunAfter(tokens: readonly Token[], from: number): Token[] {
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'got', 'gets', 'get']);
+
+/**
+ * The asker of "asked by X whether …" / "was asked by a caller why …": the noun phrase after "by" up to the
+ * question word, "about" or a comma, and where it ends; null when that is no plausible source.
+ */
+function askerAfter(tokens: readonly Token[], from: number, end: number): { source: Token[]; next: number } | null {
   let i = from;
-  while (i < tokens.length && i - from < 4 && tokens[i]!.word && isUpperStart(tokens[i]!.text)) i++;
-  return tokens.slice(from, i);
+  while (i < end && i - from < 10 && tokens[i]!.word && !QUESTION_WORDS.has(tokens[i]!.lower) && tokens[i]!.lower !== 'about' && tokens[i]!.lower !== 'to') i++;
+  const source = tokens.slice(from, i);
+  return source.length > 0 && plausibleSource(source) ? { source, next: i } : null;
+}
+
+/**
+ * "Rubio was asked by the moderator whether …": the question is the asker's, not the subject's. Returns the
+ * asker's piece, or 'none' for a passive "was asked" whose asker is not named (the subject asked nothing).
+ */
+function passiveAsked(tokens: readonly Token[], k: number, end: number): Piece | 'none' | null {
+  let j = k - 1;
+  while (j > 0 && tokens[j]!.word && ADVERBS.has(tokens[j]!.lower) && !PASSIVE_AUXILIARIES.has(tokens[j]!.lower)) j--;
+  if (!PASSIVE_AUXILIARIES.has(tokens[j]?.lower ?? '') || !tokens[j]!.word) return null;
+  if (!isWord(tokens[k + 1], 'by')) return 'none';
+  const asker = askerAfter(tokens, k + 2, end);
+  if (asker === null) return 'none';
+  const from = isWord(tokens[asker.next], 'about') ? asker.next + 1 : asker.next;
+  const to = clauseEnd(tokens, from, end);
+  if (wordCount(tokens, from, to) < MIN_CONTENT_WORDS) return 'none';
+  return { from, to, source: asker.source, cue: tokens[k]!, cueText: tokens[k]!.text };
 }
 
 /** Attributions in one sentence, as token ranges. */
@@ -430,6 +463,25 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     if (!stance) {
       const inv = inverted(tokens, k, end, lemma);
       if (inv !== null) return [...found, ...inv];
+    }
+    if (lemma === 'ask') {
+      const passive = passiveAsked(tokens, k, end);
+      if (passive === 'none') {
+        // The question stands, by an asker the sentence does not name.
+        const from = contentStart(tokens, k, lemma);
+        const to = clauseEnd(tokens, from, end);
+        const short = wordCount(tokens, from, to) <= 6;
+        if (wordCount(tokens, from, to) >= MIN_CONTENT_WORDS && !(short && ['about', ...NOT_CONTENT_START].includes(tokens[from]?.lower ?? ''))) {
+          found.push({ from, to, source: [], cue: t, cueText: t.text });
+          k = to - 1;
+        }
+        continue;
+      }
+      if (passive !== null) {
+        found.push(passive);
+        k = passive.to - 1;
+        continue;
+      }
     }
     // Forward: "X said (that) Y", with X at the start of the sentence or after an opening phrase.
     // A bracketed tag stays as a mark so that the speaker stage can cut it off ("Sen. Bernie Sanders (I-Vt.)").

@@ -292,7 +292,9 @@ export function commonNounSource(phrase: readonly Token[]): string | null {
   return asWritten(phrase.slice(from, to + 1));
 }
 
-const FOCUS_ADVERBS = new Set(['even', 'just', 'only', 'also', 'now', 'then', 'still', 'and', 'but', 'so']);
+/** Words before a subject that are no part of it: focusing adverbs, conjunctions ("When an NBC reporter later asked"). */
+const FOCUS_ADVERBS = new Set(['even', 'just', 'only', 'also', 'now', 'then', 'still', 'and', 'but', 'so', 'when',
+  'whenever', 'after', 'before', 'while', 'once', 'since', 'because', 'although', 'though', 'until', 'if']);
 const SUBJECT_LEADS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'one', 'some', 'many', 'most',
   'two', 'three', 'several', 'both', 'another', 'other']);
 /** Lower-case finite verbs a subject is followed by ("the judge rubbed", "the clerk took"). */
