@@ -6,6 +6,7 @@
  * that backtracks.
  */
 import { foldTerm } from '../../text/fold.js';
+import { SUFFIXES } from './names.js';
 
 interface Token {
   /** Folded word without a possessive; '' for punctuation. */
@@ -80,15 +81,30 @@ export class BodyNames {
     return n;
   }
 
-  /** Whether `given` is written capitalised at most a few words before a capitalised `surname`. */
-  writesBefore(given: string, surname: string): boolean {
+  /**
+   * The generational suffix ("Jr", "Sr", "III") written just after `surname` where `given` stands a few
+   * words before it ("Arcade Joseph Comeaux Jr.", "Martin Luther King, Jr."), folded; null when none is.
+   */
+  suffixAfter(given: string, surname: string): string | null {
     for (const i of this.at.get(surname) ?? []) {
-      for (let k = i - 1; k >= 0 && k >= i - GIVEN_WINDOW; k--) {
-        const t = this.tokens[k]!;
-        if (t.word === '') break;
-        if (t.capital && t.word === given) return true;
-      }
+      const next = this.tokens[i + 1];
+      if (!next?.capital || !SUFFIXES.has(next.word) || !this.givenBefore(given, i)) continue;
+      return next.word;
+    }
+    return null;
+  }
+
+  private givenBefore(given: string, i: number): boolean {
+    for (let k = i - 1; k >= 0 && k >= i - GIVEN_WINDOW; k--) {
+      const t = this.tokens[k]!;
+      if (t.word === '') return false;
+      if (t.capital && t.word === given) return true;
     }
     return false;
+  }
+
+  /** Whether `given` is written capitalised at most a few words before a capitalised `surname`. */
+  writesBefore(given: string, surname: string): boolean {
+    return (this.at.get(surname) ?? []).some((i) => this.givenBefore(given, i));
   }
 }

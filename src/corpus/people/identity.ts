@@ -18,7 +18,7 @@ import { isCommonWord } from '../../core/people/gazetteer.js';
 import { foldTerm } from '../../text/fold.js';
 import type { CoPerson, CorpusPerson, QuoteRef, RoleRef, SourceBriefing } from '../types.js';
 import { BodyNames } from './bodies.js';
-import { compatibleNames, nameWords, variantSpelling } from './names.js';
+import { compatibleNames, nameWords, SUFFIXES, variantSpelling } from './names.js';
 
 interface Local {
   readonly source: number;
@@ -273,6 +273,27 @@ function displayName(c: Cluster): string {
   return ranked[0]![0];
 }
 
+/** How a suffix is written in a display name. */
+const SUFFIX_FORMS: Readonly<Record<string, string>> = { jr: 'Jr', sr: 'Sr', ii: 'II', iii: 'III', iv: 'IV' };
+
+/**
+ * The display name with the generational suffix the set writes after it ("Joseph Comeaux" → "Joseph
+ * Comeaux Jr" when the bodies write "Arcade Joseph Comeaux Jr."): kept when at least half of the person's
+ * briefings write that suffix after the given name and surname. The per-article people leave suffixes out.
+ */
+function withSuffix(name: string, c: Cluster, sources: readonly number[], bodies: (source: number) => BodyNames): string {
+  const given = givenName(c);
+  if (given === null || SUFFIXES.has(nameWords(name).at(-1) ?? '')) return name;
+  const surname = c.words[c.words.length - 1]!;
+  const counts = new Map<string, number>();
+  for (const s of sources) {
+    const suffix = bodies(s).suffixAfter(given, surname);
+    if (suffix) counts.set(suffix, (counts.get(suffix) ?? 0) + 1);
+  }
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return best && 2 * best[1] >= sources.length ? `${name} ${SUFFIX_FORMS[best[0]]}` : name;
+}
+
 /** A date sort key: ISO and year-less dates compare as text; undated sorts last. */
 function dateKey(date: string | null): string {
   return date ?? '';
@@ -355,7 +376,7 @@ export function identifyPeople(sources: readonly SourceBriefing[]): PeopleIndex 
     .sort((a, b) => b.sources.length - a.sources.length || b.mentions - a.mentions);
   const rank = new Map<Cluster, number>(ordered.map((o, i) => [o.c, i]));
   const ids = new Map<Cluster, string>(ordered.map((o, i) => [o.c, `p${i}`]));
-  const names = new Map<Cluster, string>(ordered.map((o) => [o.c, displayName(o.c)]));
+  const names = new Map<Cluster, string>(ordered.map((o) => [o.c, withSuffix(displayName(o.c), o.c, o.sources, bodies)]));
   const bySource = sources.map(() => [] as Cluster[]);
   for (const o of ordered) for (const s of o.sources) bySource[s]!.push(o.c);
 

@@ -6,7 +6,8 @@
 import { HONORIFICS } from '../../core/people/lexicon.js';
 import { foldTerm } from '../../text/fold.js';
 
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/** Generational suffixes, folded ("Jr", "Sr", "III"): left out when names are compared. */
+export const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** The folded words of a name; [] when only honorifics are left. */
 export function nameWords(name: string): string[] {
