@@ -195,3 +195,27 @@ describe('results are not a comment thread', () => {
     expect(cleanDocument(text, 'text').body.split('\n\n')).toEqual(expect.arrayContaining(rows));
   });
 });
+
+describe('where the article ends: a list of other stories without any heading, in a text dump', () => {
+  const others = OTHER.map((t, i) => [`Lifeboat and cafe news part ${i + 1}`, t] as const);
+
+  it('drops headline + blurb units of other stories that follow a whole article', () => {
+    for (const unit of [([h, t]: readonly [string, string]) => `<h4><a href="/s">${h}</a></h4><p>${t}</p>`, ([h, t]: readonly [string, string]) => `<div><span>Local</span><h4><a href="/s">${h}</a></h4><p>${t}</p></div>`]) {
+      const html = page(`<div class="content"><h1>Channel to be dredged</h1>${paragraphs(STORY)}${others.map(unit).join('')}</div>`);
+      expect(dumpBody(html)).toEqual(STORY);
+    }
+  });
+
+  it('keeps subheaded one-paragraph sections on the article\'s own topic, and a numbered list', () => {
+    const sections = [
+      ['What the ferries will gain', 'Larger ferries will reach the harbour at any tide once the channel is dredged, the board said.'],
+      ['What the fishermen fear', 'Fishermen worry that the dredging of the channel will disturb the mussel beds near the harbour wall.'],
+      ['What the board will pay', 'The board will pay for the dredging of the channel with the county and a grant from the port fund.'],
+    ] as const;
+    const html = page(`<div class="content"><h1>Channel to be dredged</h1>${paragraphs(STORY)}${sections.map(([h, t]) => `<h3>${h}</h3><p>${t}</p>`).join('')}</div>`);
+    expect(dumpBody(html)).toEqual(expect.arrayContaining([...STORY, ...sections.flat()]));
+    const numbered = others.map(([h, t], i) => [`${i + 1}. ${h}`, t] as const);
+    const listicle = page(`<div class="content"><h1>Channel to be dredged</h1>${paragraphs(STORY)}${numbered.map(([h, t]) => `<h3>${h}</h3><p>${t}</p>`).join('')}</div>`);
+    expect(dumpBody(listicle)).toEqual(expect.arrayContaining([...STORY, ...numbered.flat()]));
+  });
+});

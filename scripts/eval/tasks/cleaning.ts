@@ -64,13 +64,13 @@ export function shingleMatch(gold: string, predicted: string): Counts {
   return sum > 0 ? { tp: tp / sum, fp: fp / sum, fn: fn / sum } : { tp, fp, fn };
 }
 
-function precision({ tp, fp, fn }: Counts): number {
+export function precision({ tp, fp, fn }: Counts): number {
   if (fp === 0 && fn === 0) return 1;
   if (tp === 0 && fp === 0) return 0;
   return tp / (tp + fp);
 }
 
-function recall({ tp, fp, fn }: Counts): number {
+export function recall({ tp, fp, fn }: Counts): number {
   if (fp === 0 && fn === 0) return 1;
   if (tp === 0 && fn === 0) return 0;
   return tp / (tp + fn);
