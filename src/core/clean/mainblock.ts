@@ -41,16 +41,18 @@ const SENTENCE_END = /(?:[.!?…。！？]["”’»)\]]{0,3}|["”»])$/u;
 function countPunctuation(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length - 1; i++) {
-    const c = text[i];
-    if (c === ',' || c === ';' || c === '.' || c === '،' || c === '、' || c === '，' || c === '。') n++;
+    // , ; . and their Arabic and CJK forms (، 、 ， 。), compared as codes: this runs on every character.
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x3b || c === 0x2e || c === 0x60c || c === 0x3001 || c === 0xff0c || c === 0x3002) n++;
   }
   return n;
 }
 
-/** Letter or digit; ASCII is decided without a regular expression (this runs on every character). */
-function isWordChar(code: number, ch: string): boolean {
+/** `text[i]` is a letter or digit; ASCII is decided from its code (this runs on every character). */
+function isWordCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-  return WORD_CHAR.test(ch);
+  return WORD_CHAR.test(text[i]!);
 }
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
@@ -68,15 +70,15 @@ function countWords(text: string): { words: number; stop: number; caps: number }
   const n = text.length;
   while (i < n) {
     // Skip to the next letter or digit.
-    while (i < n && !isWordChar(text.charCodeAt(i), text[i]!)) i++;
+    while (i < n && !isWordCharAt(text, i)) i++;
     if (i >= n) break;
     const start = i;
-    while (i < n && (isWordChar(text.charCodeAt(i), text[i]!) || ((text[i] === "'" || text[i] === '’') && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text[i + 1]!)))) i++;
+    while (i < n && (isWordCharAt(text, i) || ((text.charCodeAt(i) === 0x27 || text.charCodeAt(i) === 0x2019) && i + 1 < n && isWordCharAt(text, i + 1)))) i++;
     // Only whitespace-separated tokens count as words ("U.S." is one word, "e-mail" is one word).
     while (i < n && text.charCodeAt(i) !== 0x20) i++;
     words++;
-    const first = text[start]!;
-    if (first !== first.toLowerCase()) caps++;
+    const code = text.charCodeAt(start);
+    if (code < 0x80 ? code >= 0x41 && code <= 0x5a : text[start] !== text[start]!.toLowerCase()) caps++;
     if (i - start <= 7) {
       // Trailing punctuation off, then lower case: index arithmetic instead of regular expressions (hot loop).
       let end = i;

@@ -60,12 +60,24 @@ function lastWords(s: string, from: number, to: number, max: number): Word[] {
 /** How far (in characters) the phrase may reach either side: keeps the work per number bounded. */
 const REACH = 160;
 
+/** `s[i]` is one of BOUNDARY; letters and digits (most characters) are answered without the set. */
+function isBoundaryAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x20) return false;
+  return BOUNDARY.has(s[i]!);
+}
+
+/** A comma or full stop at `i` followed by white space or the end: it closes a clause. */
+function isClauseStopAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c === 0x2c || c === 0x2e) && (i + 1 >= s.length || /\s/.test(s[i + 1]!));
+}
+
 function clauseStart(s: string, at: number): number {
   const limit = Math.max(0, at - REACH);
   for (let i = at - 1; i >= limit; i--) {
-    const ch = s[i]!;
-    if (BOUNDARY.has(ch)) return i + 1;
-    if ((ch === ',' || ch === '.') && (i + 1 >= s.length || /\s/.test(s[i + 1]!))) return i + 1;
+    if (isBoundaryAt(s, i)) return i + 1;
+    if (isClauseStopAt(s, i)) return i + 1;
   }
   return limit;
 }
@@ -73,9 +85,8 @@ function clauseStart(s: string, at: number): number {
 function clauseEnd(s: string, at: number): number {
   const limit = Math.min(s.length, at + REACH);
   for (let i = at; i < limit; i++) {
-    const ch = s[i]!;
-    if (BOUNDARY.has(ch)) return i;
-    if ((ch === ',' || ch === '.') && (i + 1 >= s.length || /\s/.test(s[i + 1]!))) return i;
+    if (isBoundaryAt(s, i)) return i;
+    if (isClauseStopAt(s, i)) return i;
   }
   return limit;
 }

@@ -29,6 +29,16 @@ const KIND_BASE: Record<NumberKind, number> = {
 const NAME_DASH_DIGIT = /\p{Lu}[\p{L}]*-\d/u;
 const LIST_MARKER_BEFORE = /\b(page|p\.|pp\.|no\.|chapter|article|section|paragraph)\s*$/i;
 
+/**
+ * A cheap test that `LIST_MARKER_BEFORE` can match: the text, less its trailing white space, ends with
+ * the last character of one of its words (only ASCII letters match them, case-insensitively).
+ */
+function mayEndListMarker(before: string): boolean {
+  const trimmed = before.trimEnd();
+  const last = trimmed.charCodeAt(trimmed.length - 1) | 0x20;
+  return last === 0x65 /* e */ || last === 0x2e /* . */ || last === 0x72 /* r */ || last === 0x6e /* n */ || last === 0x68 /* h */;
+}
+
 /** The score from the number alone (no context); never below `scoreNumber` for the same number. */
 export function baseScore(n: BaseRankInput): number {
   let score = KIND_BASE[n.kind];
@@ -53,7 +63,7 @@ function contextPenalty(n: RankInput): number {
   if (n.kind === 'number' && NAME_DASH_DIGIT.test(n.context)) penalty -= 10;
   if (/^one\b/i.test(n.text) && /\bone of\b/i.test(n.context)) penalty -= 10;
   const before = n.context.slice(Math.max(0, at - 12), Math.max(0, at));
-  if (LIST_MARKER_BEFORE.test(before)) penalty -= 15;
+  if (mayEndListMarker(before) && LIST_MARKER_BEFORE.test(before)) penalty -= 15;
   return penalty;
 }
 

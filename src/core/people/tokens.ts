@@ -30,30 +30,33 @@ export interface Token {
 
 const NON_ASCII_LETTER = /\p{L}/u;
 
-// Character tests on code units with an ASCII fast path: the tokenizer touches every character.
-function isLetter(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+// Character tests on code units with an ASCII fast path: the tokenizer touches every character, so it
+// reads codes (no one-character strings) and asks a regular expression only beyond ASCII.
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return NON_ASCII_LETTER.test(ch);
+  return NON_ASCII_LETTER.test(text[i]!);
 }
-function isUpper(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
   if (c < 128) return c >= 65 && c <= 90;
+  const ch = text[i]!;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
-function isDigit(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return c >= 48 && c <= 57;
-}
-function isWordChar(ch: string): boolean {
-  return isDigit(ch) || isLetter(ch);
-}
-function isApostrophe(ch: string): boolean {
-  return ch === "'" || ch === '’';
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return NON_ASCII_LETTER.test(text[i]!);
 }
 
 /** Period-kept abbreviations that end a word ("Mr.", "Jr.", "St."). */
 const DOTTED = new Set([...HONORIFICS, 'jr', 'sr', 'st', 'mt', 'ft']);
+
+const NEWLINE = 10;
+const PERIOD = 46;
+const HYPHEN = 45;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -61,18 +64,18 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   let sawBreak = true;
   while (i < n) {
-    const ch = text[i]!;
-    if (ch === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
       sawBreak = true;
       i++;
       continue;
     }
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\u00a0') {
+    if (c === 32 || c === 9 || c === 13 || c === 0xa0) {
       i++;
       continue;
     }
     const start = i;
-    if (!isWordChar(ch)) {
+    if (!isWordCharAt(text, i)) {
       i++;
       tokens.push(makeToken(text, start, i, false, false, sawBreak));
       sawBreak = false;
@@ -80,20 +83,22 @@ export function tokenize(text: string): Token[] {
     }
     // A word: word characters, with single inner apostrophes or hyphens between them.
     while (i < n) {
-      const c = text[i]!;
-      if (isWordChar(c)) i++;
-      else if ((isApostrophe(c) || c === '-') && i + 1 < n && isWordChar(text[i + 1]!)) i++;
+      if (isWordCharAt(text, i)) {
+        i++;
+        continue;
+      }
+      const d = text.charCodeAt(i);
+      if ((d === APOSTROPHE || d === RIGHT_QUOTE || d === HYPHEN) && i + 1 < n && isWordCharAt(text, i + 1)) i++;
       else break;
     }
     let initial = false;
-    if (text[i] === '.') {
-      const word = text.slice(start, i);
-      if (word.length === 1 && isUpper(word)) {
+    if (text.charCodeAt(i) === PERIOD) {
+      if (i - start === 1 && isUpperAt(text, start)) {
         // "J." or a dotted acronym "U.S." / "U.S.A.": letter-period pairs.
         i++;
-        while (i + 1 < n && isLetter(text[i]!) && text[i + 1] === '.') i += 2;
+        while (i + 1 < n && isLetterAt(text, i) && text.charCodeAt(i + 1) === PERIOD) i += 2;
         initial = true;
-      } else if (DOTTED.has(word.toLowerCase())) {
+      } else if (DOTTED.has(text.slice(start, i).toLowerCase())) {
         i++;
       }
     }
@@ -107,19 +112,22 @@ function makeToken(text: string, start: number, end: number, word: boolean, init
   const raw = text.slice(start, end);
   let bare = raw;
   let possessive = false;
-  if (word && raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith("'S") || raw.endsWith('’S'))) {
-    bare = raw.slice(0, -2);
-    possessive = true;
-  }
-  const first = raw[0] ?? '';
   let letters = 0;
   let upper = 0;
   if (word) {
+    const len = raw.length;
+    if (len > 2) {
+      const s = raw.charCodeAt(len - 1);
+      const q = raw.charCodeAt(len - 2);
+      if ((s === 115 || s === 83) && (q === APOSTROPHE || q === RIGHT_QUOTE)) {
+        bare = raw.slice(0, -2);
+        possessive = true;
+      }
+    }
     for (let k = 0; k < bare.length; k++) {
-      const c = bare[k]!;
-      if (isLetter(c)) {
+      if (isLetterAt(bare, k)) {
         letters++;
-        if (isUpper(c)) upper++;
+        if (isUpperAt(bare, k)) upper++;
       }
     }
   }
@@ -128,11 +136,11 @@ function makeToken(text: string, start: number, end: number, word: boolean, init
     start,
     end,
     word,
-    lower: (bare.endsWith('.') ? bare.slice(0, -1) : bare).toLowerCase(),
+    lower: (bare.charCodeAt(bare.length - 1) === PERIOD ? bare.slice(0, -1) : bare).toLowerCase(),
     letters,
     bare,
     possessive,
-    capitalised: word && isUpper(first),
+    capitalised: word && isUpperAt(raw, 0),
     allCaps: word && letters >= 2 && upper === letters,
     initial,
     lineStart,

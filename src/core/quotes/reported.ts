@@ -419,7 +419,8 @@ function passiveAsked(tokens: readonly Token[], k: number, end: number): Piece |
 /** Attributions in one sentence, as token ranges. */
 function piecesOf(tokens: readonly Token[]): Piece[] {
   const end = contentEnd(tokens);
-  const headline = isTitleCase(tokens);
+  // Whether the sentence is a headline matters only for a capitalised cue word (rare): computed on first use.
+  let headline: boolean | undefined;
   // "According to X, Y" and "Y, according to X".
   for (let k = 0; k + 1 < end; k++) {
     if (!isWord(tokens[k], 'according') || !isWord(tokens[k + 1], 'to')) continue;
@@ -456,10 +457,16 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
   for (let k = 0; k < Math.min(end, MAX_CUE_INDEX); k++) {
     const t = tokens[k]!;
     // In running text a capitalised "Says" is a name or a title; in a headline it is the verb.
-    if (!t.word || (t.text !== t.lower && !(headline && k > 0))) continue;
-    const stance = cueLemma(t.lower) === undefined && isStanceForm(t.lower);
-    const lemma = cueLemma(t.lower) ?? (stance ? t.lower : undefined);
+    if (!t.word) continue;
+    const cueForm = cueLemma(t.lower);
+    const stance = cueForm === undefined && isStanceForm(t.lower);
+    const lemma = cueForm ?? (stance ? t.lower : undefined);
     if (lemma === undefined) continue;
+    if (t.text !== t.lower) {
+      if (k === 0) continue;
+      headline ??= isTitleCase(tokens);
+      if (!headline) continue;
+    }
     if (!stance) {
       const inv = inverted(tokens, k, end, lemma);
       if (inv !== null) return [...found, ...inv];

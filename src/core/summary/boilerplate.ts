@@ -25,14 +25,24 @@ const BOILERPLATE_INFIXES = [
   'has been compensated by', 'disclosure policy', 'contains affiliate',
 ];
 
+/** The prefixes by their first character: a sentence is compared only with those that share it. */
+const PREFIXES_BY_FIRST = new Map<string, string[]>();
+for (const p of BOILERPLATE_PREFIXES) {
+  const list = PREFIXES_BY_FIRST.get(p[0]!);
+  if (list === undefined) PREFIXES_BY_FIRST.set(p[0]!, [p]);
+  else list.push(p);
+}
+
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/;
 
 /** "Updated Jul 7, 2012 6:40 PM ET …", "12/28/2015 AT 04:50 PM", "Friday, May 5th 2000, 2:12AM": a timestamp at the start. */
 function startsWithTimestamp(lower: string): boolean {
   const s = lower.startsWith('updated ') ? lower.slice(8) : lower.startsWith('posted ') ? lower.slice(7) : lower;
-  if (/^\d{1,2}\/\d{1,2}\/\d{2,4}/.test(s)) return true;
-  if (/^\d{1,2}:\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)/.test(s)) return true;
+  // The first character decides which patterns can match (this runs on every sentence).
+  const c = s.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39 && (/^\d{1,2}\/\d{1,2}\/\d{2,4}/.test(s) || /^\d{1,2}:\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)/.test(s))) return true;
   if (s !== lower && (MONTHS.test(s) || /^\d/.test(s) || /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,/.test(s))) return true;
+  if (c !== 0x6d && c !== 0x74 && c !== 0x77 && c !== 0x66 && c !== 0x73) return false; // m t w f s: a weekday
   return /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d/.test(s);
 }
 
@@ -116,7 +126,7 @@ export function isFragment(text: string, words: readonly string[] = wordsOf(text
 
 export function isBoilerplate(text: string, words: readonly string[] = wordsOf(text)): boolean {
   const lower = text.toLowerCase();
-  for (const p of BOILERPLATE_PREFIXES) if (lower.startsWith(p)) return true;
+  for (const p of PREFIXES_BY_FIRST.get(lower[0] ?? '') ?? []) if (lower.startsWith(p)) return true;
   for (const p of BOILERPLATE_INFIXES) if (lower.includes(p)) return true;
   // A timestamp glued to a real lead sentence ("Updated … PM ET Juventus are leading …") keeps the sentence.
   if (startsWithTimestamp(lower) && words.length <= 14) return true;
@@ -140,7 +150,7 @@ export function looksLikeCaption(text: string): boolean {
     const labelWords = label.trim().split(/\s+/).length;
     if (labelWords <= 5 && !SPEECH_LABEL.test(label) && !/["“”]/.test(label) && !/\d$/.test(label)) return true;
   }
-  return /\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file photo)\b/i.test(text);
+  return text.includes('(') && /\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file photo)\b/i.test(text);
 }
 
 /** A photo credit line ("Photograph: Name/Agency", "Photo: …"), which follows its caption. */
