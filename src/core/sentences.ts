@@ -191,7 +191,7 @@ export function paragraphRanges(text: string): ParagraphRange[] {
   let lastContentEnd = -1;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
-    if (i === n || text[i] === '\n') {
+    if (i === n || text.charCodeAt(i) === 10) {
       const line = text.slice(lineStart, i);
       if (line.trim().length === 0) {
         if (start >= 0) {
@@ -230,8 +230,10 @@ export function splitSentences(text: string): Sentence[] {
     let sentenceStart = para.start;
     let i = para.start;
     while (i < para.end) {
-      const ch = text[i] ?? '';
-      if (ch === '.' || ch === '!' || ch === '?' || ch === '…') {
+      // A code test first: this runs on every character, and few are terminators.
+      const c = text.charCodeAt(i);
+      if (c === 46 || c === 33 || c === 63 || c === 0x2026) {
+        const ch = text[i]!;
         const termStart = i;
         let j = i + 1;
         // Runs such as "?!", "..." and the closers after them belong to this sentence.

@@ -1,6 +1,6 @@
 import type { NumberKind } from '../types.js';
 import { BIG_SCALES, DIGIT_SCALES, MONTHS, ORDINAL_WORDS, TENS_WORDS, UNIT_WORDS } from './lexicon.js';
-import { currencyAfter, currencyBefore, isCurrencyUnit, mayStartCurrency } from './money.js';
+import { currencyAfter, currencyBefore, isCurrencySignWord, isCurrencyUnit, mayStartCurrency, PREFIX_WORDS as CURRENCY_PREFIX_WORDS } from './money.js';
 import { tokenize, type Token } from './scan.js';
 import { DURATION_UNITS, unitAt } from './units.js';
 import { parseNumberPhrase, PHRASE_STARTS, type Phrase } from './words.js';
@@ -386,14 +386,19 @@ function endsOnPoint(toks: readonly Token[], m: Found): boolean {
   return w === 'point' || w === 'points';
 }
 
-/** Words that can open a mention (a date, an ordinal, a number phrase); currency prefixes are asked apart. */
-const START_WORDS: ReadonlySet<string> = new Set([...MONTHS.keys(), ...ORDINAL_WORDS.keys(), ...TENS_WORDS.keys(), ...UNIT_WORDS.keys(), ...PHRASE_STARTS]);
+/**
+ * Lower-case words that can open a mention (a date, an ordinal, a number phrase, a percent or currency
+ * prefix) in one set: one lookup per word; currency signs written as letters are asked apart.
+ */
+const START_WORDS: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(), ...ORDINAL_WORDS.keys(), ...TENS_WORDS.keys(), ...UNIT_WORDS.keys(), ...PHRASE_STARTS, ...PERCENT_PREFIX_WORDS, ...CURRENCY_PREFIX_WORDS,
+]);
 
 /** What `readOne` could start at: most words and symbols cannot, and are passed over with one lookup. */
 function mayStartMention(t: Token): boolean {
   if (t.type === 'num') return !t.glued;
   if (t.type === 'sym') return t.text === '(' || t.text === '-' || t.text === '−' || t.text === '+' || mayStartCurrency(t);
-  return START_WORDS.has(t.lower) || PERCENT_PREFIX_WORDS.has(t.lower) || mayStartCurrency(t);
+  return START_WORDS.has(t.lower) || isCurrencySignWord(t.text);
 }
 
 const MINOR_UNITS = new Set(['cent', 'penny']);

@@ -162,7 +162,7 @@ function w(t: Token | undefined): string | null {
 }
 
 /** Lower-case words that can begin a currency before an amount: one lookup per token. */
-const PREFIX_WORDS: ReadonlySet<string> = new Set([...DOLLAR_PREFIXES.keys(), ...WORD_PREFIXES.keys(), ...[...ISO_CODES].map((c) => c.toLowerCase())]);
+export const PREFIX_WORDS: ReadonlySet<string> = new Set([...DOLLAR_PREFIXES.keys(), ...WORD_PREFIXES.keys(), ...[...ISO_CODES].map((c) => c.toLowerCase())]);
 /** Lower-case first words of a currency named after an amount (ISO codes are checked as written). */
 const AFTER_WORDS: ReadonlySet<string> = new Set([...QUALIFIER_FIRST, ...NAMES.keys(), ...SUBUNITS.keys()]);
 
@@ -170,7 +170,12 @@ const AFTER_WORDS: ReadonlySet<string> = new Set([...QUALIFIER_FIRST, ...NAMES.k
 export function mayStartCurrency(t: Token | undefined): boolean {
   if (t === undefined || t.type === 'num') return false;
   if (t.type === 'sym') return t.text === '$' || SYMBOLS.has(t.text);
-  return PREFIX_WORDS.has(t.lower) || LETTER_SIGNS.has(t.text) || scaledCode(t.text) !== null;
+  return PREFIX_WORDS.has(t.lower) || isCurrencySignWord(t.text);
+}
+
+/** A word written as a currency sign before an amount ("Rs", "R$", "EURm"), as written (not lower-cased). */
+export function isCurrencySignWord(text: string): boolean {
+  return LETTER_SIGNS.has(text) || scaledCode(text) !== null;
 }
 
 /** A currency written right before token `k` (the amount); returns where it starts. */

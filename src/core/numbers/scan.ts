@@ -28,10 +28,9 @@ function isLetterAt(s: string, i: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return LETTER.test(s[i]!);
 }
-function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return SPACE.test(ch);
+/** `s[i]` is white space, given its code `c`. */
+function isSpaceAt(s: string, i: number, c: number): boolean {
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(s[i]!);
 }
 
 function wholeDigits(s: string, i: number): DigitLiteral {
@@ -45,12 +44,24 @@ export function tokenize(s: string): Token[] {
   let i = 0;
   let space = true;
   while (i < s.length) {
-    const ch = s[i]!;
-    if (isSpace(ch)) {
+    // Codes first: most characters are ASCII letters or spaces, decided without a one-character string.
+    const c = s.charCodeAt(i);
+    if (isSpaceAt(s, i, c)) {
       space = true;
       i++;
       continue;
     }
+    if (c < 128 && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && !(i + 1 < s.length && s.charCodeAt(i + 1) === 46)) {
+      // A plain word (no "U.S."-style dot after its first letter): letters up to the next non-letter.
+      let j = i + 1;
+      while (j < s.length && isLetterAt(s, j)) j++;
+      const text = s.slice(i, j);
+      tokens.push({ type: 'word', start: i, end: j, text, space, lower: text.toLowerCase() });
+      i = j;
+      space = false;
+      continue;
+    }
+    const ch = s[i]!;
     const prev = i > 0 ? s[i - 1] : undefined;
     if (isDigit(ch) || (ch === '.' && isDigit(s[i + 1]) && !isDigit(prev) && prev !== '.' && !isLetter(prev))) {
       // inside a dotted sequence ("10.0.0.1", "1.2.3"): whole parts only

@@ -22,6 +22,8 @@ export function isLetterOrDigit(ch: string): boolean {
 }
 
 export function isUpperStart(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   const ch = word[0] ?? '';
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
@@ -29,8 +31,6 @@ export function isUpperStart(word: string): boolean {
 export function isSpaceChar(ch: string): boolean {
   return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0' || ch === '\u2009' || ch === '\u202f';
 }
-
-const INNER = new Set(["'", '’', '-', '.', '‐']);
 
 const NAME_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'st',
   'jr', 'sr', 'prof', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'adm', 'maj', 'cmdr', 'atty', 'amb', 'messrs']);
@@ -41,31 +41,48 @@ function isNameAbbreviation(word: string): boolean {
   return NAME_ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** Tokens of `text.slice(start, end)`, offsets into `text`. */
+/** `text[i]` is a letter or digit, read as a code (ASCII without a regular expression). */
+function isLetterOrDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(text[i]!);
+}
+
+/** The codes of `isSpaceChar`. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+/** The codes of INNER: ' ’ - . ‐ */
+function isInnerCode(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45 || c === 46 || c === 0x2010;
+}
+
+/** Tokens of `text.slice(start, end)`, offsets into `text`. One scan over character codes (it reads every character). */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
   let i = start;
   while (i < end) {
-    const ch = text[i] ?? '';
-    if (isSpaceChar(ch)) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
       i++;
       continue;
     }
-    if (isLetterOrDigit(ch)) {
+    if (isLetterOrDigitAt(text, i)) {
       let j = i + 1;
       while (j < end) {
-        const c = text[j] ?? '';
-        if (isLetterOrDigit(c)) j++;
-        else if (INNER.has(c) && j + 1 < end && isLetterOrDigit(text[j + 1] ?? '')) j += 2;
+        if (isLetterOrDigitAt(text, j)) j++;
+        else if (isInnerCode(text.charCodeAt(j)) && j + 1 < end && isLetterOrDigitAt(text, j + 1)) j += 2;
         else break;
       }
       // "U.S." keeps its final period when the word is a dotted acronym; so do "Mr." and an initial ("M.").
-      if (text[j] === '.' && j < end && (text[j - 2] === '.' || isNameAbbreviation(text.slice(i, j)))) j++;
+      if (text.charCodeAt(j) === 46 && j < end && (text.charCodeAt(j - 2) === 46 || isNameAbbreviation(text.slice(i, j)))) j++;
       const t = text.slice(i, j);
       out.push({ text: t, lower: t.toLowerCase(), start: i, end: j, word: true });
       i = j;
       continue;
     }
+    const ch = text[i]!;
     out.push({ text: ch, lower: ch, start: i, end: i + 1, word: false });
     i++;
   }
