@@ -42,6 +42,18 @@ describe('people across briefings', () => {
     expect(once.people.find((p) => /Benton/.test(p.name))!.name).toBe('Harold Benton');
   });
 
+  it('makes a driver two articles of one story name only by the role one person, apart from another story\'s driver', () => {
+    const sources = [
+      brief('crash-1', 'Driver charged after bus crash on coastal road\n\nA bus left the coastal road near Porthaven on Friday, injuring eleven passengers. Driver was arrested at the scene, police said. The bus company said it would help the inquiry.'),
+      brief('crash-2', 'Bus crash driver was speeding, inquiry finds\n\nThe bus that left the coastal road near Porthaven was going far too fast, investigators said. Driver told officers the brakes had failed. Eleven passengers were hurt in the crash.'),
+      brief('race-1', 'Rally leader crashes out in forest stage\n\nThe rally leader crashed out of the forest stage on Sunday. Driver escaped unhurt, the team said, but the car was wrecked against a tree.'),
+      brief('race-2', 'Team confirms rally star will start next round\n\nDriver Tom Hale will start the next round of the rally, his team confirmed on Monday. Hale said the car had been rebuilt overnight.'),
+    ];
+    const drivers = identifyPeople(sources).people.filter((p) => p.name === 'the driver');
+    expect(drivers).toHaveLength(1);
+    expect(drivers[0]!.sources).toEqual(['crash-1', 'crash-2']);
+  });
+
   it('keeps "Joe Biden" and "Hunter Biden" apart', () => {
     const names = identifyPeople(bidens).people.map((p) => p.name);
     expect(names).toContain('Joe Biden');

@@ -11,7 +11,9 @@
  *  3. a briefing that mentions a known person without the single-article pass finding them there (a
  *     lone surname, or "the secretary of state" when that title belongs to one person of the set) is
  *     added to that person. This reads the bodies for names the set already knows; it re-runs no stage
- *     of the per-article analysis.
+ *     of the per-article analysis;
+ *  4. a person two briefings of one story name only by a role ("Driver Charged …") is a person of
+ *     their own, "the driver" (roles.ts).
  */
 import { FUNCTION_WORDS, PLACES, ROLE_MODIFIERS, ROLE_WORDS } from '../../core/people/lexicon.js';
 import { isCommonWord } from '../../core/people/gazetteer.js';
@@ -19,6 +21,7 @@ import { foldTerm } from '../../text/fold.js';
 import type { CoPerson, CorpusPerson, QuoteRef, RoleRef, SourceBriefing } from '../types.js';
 import { BodyNames } from './bodies.js';
 import { compatibleNames, nameWords, SUFFIXES, variantSpelling } from './names.js';
+import { rolePeople } from './roles.js';
 
 interface Local {
   readonly source: number;
@@ -259,6 +262,23 @@ function findInBodies(sources: readonly SourceBriefing[], clusters: readonly Clu
   });
 }
 
+/** Step 4: people the set names by a role only, in two briefings of one story or more (roles.ts). */
+function addRolePeople(sources: readonly SourceBriefing[], clusters: Cluster[]): void {
+  const namedIn = sources.map(() => new Set<string>());
+  const nameWordSet = new Set<string>();
+  for (const c of clusters) {
+    for (const w of c.words) nameWordSet.add(w);
+    if (c.words.length < 2) continue;
+    const key = c.words.join(' ');
+    for (const l of c.locals) namedIn[l.source]!.add(key);
+    for (const s of c.found.keys()) namedIn[s]!.add(key);
+  }
+  for (const r of rolePeople(sources, namedIn, nameWordSet)) {
+    const words = nameWords(r.name).slice(1);
+    clusters.push({ locals: r.sources.map((source) => ({ source, name: r.name, words, aliasWords: [], role: null, mentions: r.mentions[source]! })), words, found: new Map() });
+  }
+}
+
 /** The full name the set uses most (by mentions), before any one-word form; then the longer. */
 function displayName(c: Cluster): string {
   const score = new Map<string, { full: boolean; words: number; mentions: number }>();
@@ -322,6 +342,7 @@ export function identifyPeople(sources: readonly SourceBriefing[]): PeopleIndex 
   };
   const clusters = clusterLocals(locals, bodies);
   findInBodies(sources, clusters, bodies);
+  addRolePeople(sources, clusters);
 
   // Per briefing: every name word-form of its people → cluster, for speakers and lookups.
   const localIndex = sources.map(() => new Map<string, Cluster>());
