@@ -102,3 +102,17 @@ describe('a question is the asker’s, and the answer is a statement of its own'
     expect(quoteAt(text, 'the city owed nothing')?.speaker).toBe('Ann Lutz');
   });
 });
+
+describe('a statement inside an opening subordinate clause', () => {
+  it('ends at the comma that closes the clause', () => {
+    const text = 'The marina vote is near. While Lena Ortiz said that marinas cannot survive on fees alone, the council wants higher fees.';
+    const q = quoteAt(text, 'marinas cannot survive');
+    expect(q?.text).toBe('marinas cannot survive on fees alone');
+    expect(q?.speaker).toBe('Lena Ortiz');
+  });
+
+  it('keeps a statement whole when the clause comma comes before the verb', () => {
+    const text = 'When the vote came, Lena Ortiz said the council had waited too long, and that fees would rise.';
+    expect(quoteAt(text, 'the council had waited')?.text).toContain('waited too long');
+  });
+});

@@ -162,6 +162,22 @@ function secondStatement(tokens: readonly Token[], from: number, to: number): bo
   return false;
 }
 
+const SUBORDINATORS = new Set(['while', 'when', 'whenever', 'although', 'though', 'if', 'because', 'since', 'after',
+  'before', 'once', 'as', 'until', 'whereas']);
+
+/**
+ * "While Ortiz said that marinas cannot survive on fees, she …": a statement inside a clause that opens the
+ * sentence with a subordinator ends at that clause's comma.
+ */
+function subordinateEnd(tokens: readonly Token[], cue: number, from: number, to: number): number {
+  let i = 0;
+  while (i < cue && tokens[i]!.word && OPENERS.has(tokens[i]!.lower)) i++;
+  if (!tokens[i]?.word || !SUBORDINATORS.has(tokens[i]!.lower)) return to;
+  for (let j = i + 1; j < cue; j++) if (isComma(tokens[j])) return to;
+  for (let j = from; j < to; j++) if (isComma(tokens[j]) && wordCount(tokens, from, j) >= MIN_CONTENT_WORDS) return j;
+  return to;
+}
+
 /** Where the reported clause ends: at a semicolon, or at ", and he …" where a new clause with its own subject starts. */
 function clauseEnd(tokens: readonly Token[], from: number, to: number): number {
   for (let i = from; i < to; i++) {
@@ -521,7 +537,7 @@ function piecesOf(tokens: readonly Token[]): Piece[] {
     if (source.length <= 2 && isPronoun(source[0]!.lower) && ['it', 'who'].includes(source[0]!.lower)) continue;
     const start = contentStart(tokens, k, lemma);
     if (NEEDS_THAT.has(lemma) && !isWord(tokens[start - 1], 'that')) continue;
-    const to = clauseEnd(tokens, start, end);
+    const to = subordinateEnd(tokens, k, start, clauseEnd(tokens, start, end));
     if (wordCount(tokens, start, to) < MIN_CONTENT_WORDS) continue;
     // "said by telephone this week": a short phrase of place or time after the cue is not what was said.
     if (NOT_CONTENT_START.has(tokens[start]?.lower ?? '') && wordCount(tokens, start, to) <= 6) continue;
