@@ -9,6 +9,7 @@ import { cutInlineCredits } from './credits.js';
 import { stripDateline } from './dateline.js';
 import { articleSegment, lineFeatures, lineScore, looksEnglish, type LineFeatures, type Wall } from './mainblock.js';
 import { squashSpaces } from './normalize.js';
+import { teaserBlurbs } from './teasers.js';
 import { findDateInLine } from './dates.js';
 import type { CleanDocument } from '../types.js';
 
@@ -97,82 +98,6 @@ function keepIntroducedLists(features: readonly LineFeatures[], scores: number[]
       inList = true;
     }
   }
-}
-
-/** Shape of a line in a list of other stories: a headline-like line (H), a one-sentence blurb (S), anything else (X). */
-function teaserShape(f: LineFeatures): 'H' | 'S' | 'X' {
-  if (!f.sentenceEnd && f.words <= 14 && !f.text.endsWith(':')) return /^\d{1,2}[.)]\s/.test(f.text) ? 'X' : 'H';
-  if (f.sentenceEnd && f.words >= 6 && f.words <= 45) return 'S';
-  return 'X';
-}
-
-const ENTRY_TIME = /\b\d{1,2}[:.]\d{2}\b|\bago\b/;
-/** Prose score before a run of teasers that makes it come after a whole article. */
-const ARTICLE_BEFORE_TEASERS = 100;
-/** Units of the same shape that make a list of other stories. */
-const MIN_TEASER_UNITS = 3;
-/** Share of a blurb's content words that the article above used: other stories share few. */
-const MAX_TEASER_OVERLAP = 0.25;
-
-/** Content words (four letters or more, lower-cased) of a line. */
-function contentWords(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((w) => w.length >= 4);
-}
-
-/**
- * Blurbs of a list of other stories that follows a whole article without any heading: three or more units
- * of one shape, each a headline (and maybe a short label or byline line) with a single sentence of blurb
- * ("Bakery on the square closes after sixty years" / "The family that ran it says …"), whose blurbs use
- * few of the article's words. A numbered list ("1. The Quiet Orchard") is the article's own; subheaded
- * sections are on the article's topic and mostly longer than one sentence.
- */
-function teaserRunLines(features: readonly LineFeatures[], scores: readonly number[]): number[] {
-  const shapes = features.map(teaserShape);
-  const out: number[] = [];
-  // words of the text above, gathered as the scan passes it (each line once)
-  const above = new Set<string>();
-  let gathered = 0;
-  let prose = 0;
-  let i = 0;
-  while (i < shapes.length) {
-    let units = 0;
-    let period = 0;
-    // a unit opened by a time ("Sara Lind 9:15", "2 hours ago") is a live blog's entry, not a teaser
-    if (prose >= ARTICLE_BEFORE_TEASERS && shapes[i] === 'H' && !ENTRY_TIME.test(features[i]!.text)) {
-      for (let p = 2; p <= 4 && units === 0; p++) {
-        const unit = shapes.slice(i, i + p).join('');
-        if (unit.length < p || unit.split('S').length !== 2 || unit.includes('X')) continue;
-        let k = 1;
-        while (shapes.slice(i + k * p, i + (k + 1) * p).join('') === unit) k++;
-        if (k >= MIN_TEASER_UNITS) [units, period] = [k, p];
-      }
-    }
-    if (units > 0) {
-      for (; gathered < i; gathered++) if (features[gathered]!.words >= 6) for (const w of contentWords(features[gathered]!.text)) above.add(w);
-      const end = i + units * period;
-      if (offTopic(features, i, end, above)) for (let j = i; j < end; j++) if (shapes[j] === 'S') out.push(j);
-      // a run is judged once, whichever way it goes (no rescans from inside it)
-      for (; i < end; i++) prose += Math.max(0, scores[i]!);
-      continue;
-    }
-    prose += Math.max(0, scores[i]!);
-    i++;
-  }
-  return out;
-}
-
-/** Whether the blurbs of a candidate run share few words with the text above it. */
-function offTopic(features: readonly LineFeatures[], start: number, end: number, above: ReadonlySet<string>): boolean {
-  let shared = 0;
-  let total = 0;
-  for (let j = start; j < end; j++) {
-    if (!features[j]!.sentenceEnd) continue;
-    for (const w of contentWords(features[j]!.text)) {
-      total++;
-      if (above.has(w)) shared++;
-    }
-  }
-  return total > 0 && shared / total <= MAX_TEASER_OVERLAP;
 }
 
 /**
@@ -264,7 +189,7 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
   // Teasers of other stories, each closed by its "Read more" link, read like prose line by line.
   const teasers = teaserLines(blocks);
   for (const i of teasers) scores[i] = Math.min(scores[i]!, -1);
-  const teaserRun = teaserRunLines(features, scores);
+  const teaserRun = teaserBlurbs(features, scores);
   for (const i of teaserRun) scores[i] = Math.min(scores[i]!, -1);
   // A thread without a heading starts at its first author line ("Sam wrote:"), as if headed "Comments".
   const thread = commentThreadStart(blocks);
