@@ -9,7 +9,7 @@ import type { AnalyzeOptions, Briefing, InputFormat, Sentence } from './types.js
 
 export const DEFAULT_SUMMARY_SENTENCES = 3;
 /** Bumped whenever a change alters what `analyze` returns, so cached results are rebuilt. */
-export const ENGINE_VERSION = '25';
+export const ENGINE_VERSION = '26';
 
 /**
  * The extraction stages read at most this much of the body (sentences starting past it are left out).

@@ -219,3 +219,18 @@ describe('where the article ends: a list of other stories without any heading, i
     expect(dumpBody(listicle)).toEqual(expect.arrayContaining([...STORY, ...numbered.flat()]));
   });
 });
+
+describe('lists inside the article stay in a text dump: short items between prose', () => {
+  const items = ['a spare rope for the mooring', 'two fenders on each side', 'the tide table for the week', 'a torch that floats', 'a flask of tea', 'dry gloves in a bag', 'the harbour office number', 'a whistle on a cord'];
+
+  it('keeps a list of short items that sits between two stretches of the story, and the opening above it', () => {
+    const html = page(`<div>Advertisement</div><article><h1>Channel to be dredged</h1>${paragraphs(STORY.slice(0, 1))}<h3>On board</h3><ul>${items.map((x) => `<li>${x}</li>`).join('')}</ul>${paragraphs(STORY.slice(1))}</article>`);
+    expect(dumpBody(html)).toEqual([...STORY.slice(0, 1), 'On board', ...items, ...STORY.slice(1)]);
+  });
+
+  it('still drops a Title Case menu between the masthead and the story', () => {
+    const menu = ['Local News', 'Harbour And Coast', 'Sport Results Today', 'Weather And Tides', 'Letters To The Editor'];
+    const html = page(`<div>Advertisement</div><div class="content"><p>${OTHER[0]}</p><ul>${menu.map((m) => `<li><a href="/m">${m}</a></li>`).join('')}</ul><h1>Channel to be dredged</h1>${paragraphs(STORY)}</div>`);
+    expect(dumpBody(html)).toEqual(STORY);
+  });
+});

@@ -195,6 +195,17 @@ function listPages(): Page[] {
   pages.push({ name: 'check-picks-linked', cls: 'lists', part: 'check', html: frame(picksTitle, `<article><h1>${picksTitle}</h1>${P(picksIntro)}<ul>${PICKS.map(([name, text], i) => `<li><a href="/b/${i}">${name}</a>: ${text}.</li>`).join('')}</ul></article>`), gold: picksGold });
   const numberedGold = [...picksIntro, ...PICKS.flatMap(([name, text], i) => [`${i + 1}. ${name}`, `It is ${text}, and it is the one our reviewers passed around the office first.`])];
   pages.push({ name: 'check-picks-numbered', cls: 'lists', part: 'check', html: frame(picksTitle, `<div class="content"><h1>${picksTitle}</h1>${P(picksIntro)}${PICKS.map(([name, text], i) => `<div class="pick"><h2>${i + 1}. ${name}</h2><p>It is ${text}, and it is the one our reviewers passed around the office first.</p></div>`).join('')}</div>`), gold: numberedGold });
+  // check, written after the sandwiched-list rule and scored once: a packing list and a timeline between prose
+  const packTitle = 'What to take on a winter walk in the hills';
+  const packIntro = ['Short days and sudden weather make a winter walk a different thing from a summer stroll, and the rangers at the visitor centre see people caught out every weekend.', 'They suggest checking this list the night before you set off.'];
+  const packItems = ['two pairs of wool socks', 'a warm hat and gloves', 'a waterproof jacket with a hood', 'a flask of something hot', 'a map and a compass', 'a head torch with spare batteries', 'a charged phone in a dry bag', 'enough food for the whole day'];
+  const packOutro = ['Tell someone where you are going and when you expect to be back, and turn round early if the cloud comes down on the tops.', 'The rangers say most of the people they rescue had a map but had never learned to use it.'];
+  pages.push({ name: 'check-packing', cls: 'lists', part: 'check', html: frame(packTitle, `<article><h1>${packTitle}</h1>${P(packIntro)}<h3>In the rucksack</h3><ul>${packItems.map((x) => `<li>${x}</li>`).join('')}</ul>${P(packOutro)}</article>`), gold: [...packIntro, 'In the rucksack', ...packItems, ...packOutro] });
+  const lineTitle = 'Sixty years of the ferry to the island';
+  const lineIntro = ['The ferry to the island made its first crossing on a grey morning in the spring of 1964, with eleven passengers and a van of post on board.', 'Since then the service has changed hands four times and its boats have grown from a converted fishing vessel to a ship that carries sixty cars.'];
+  const lineItems = ['1964: the first crossing, twice a day in summer only', '1971: a winter timetable for the island school', '1983: the first boat able to carry cars', '1997: the service is sold to the county', '2009: a new pier on the island side', '2024: a hybrid ship joins the route'];
+  const lineOutro = ['Islanders say the ferry is still the thing that decides whether a day goes well or badly, and the anniversary will be marked with free crossings all weekend.'];
+  pages.push({ name: 'check-timeline', cls: 'lists', part: 'check', html: frame(lineTitle, `<div class="story"><h1>${lineTitle}</h1>${P(lineIntro)}<ul class="timeline">${lineItems.map((x) => `<li>${x}</li>`).join('')}</ul>${P(lineOutro)}</div>`), gold: [...lineIntro, ...lineItems, ...lineOutro] });
   return pages;
 }
 

@@ -100,6 +100,44 @@ function keepIntroducedLists(features: readonly LineFeatures[], scores: number[]
   }
 }
 
+/** Prose on both sides of a run of short lines makes it a list inside the article. */
+const PROSE_AROUND = 5;
+const MIN_LIST_ITEMS = 3;
+const MAX_LIST_LINES = 30;
+
+/** A short line that reads as a list item: a few words, mostly lower case (a menu or a headline is Title Case). */
+function isListItem(f: LineFeatures): boolean {
+  return f.words >= 2 && f.words <= 12 && f.capRatio <= 0.5 && !f.widget && !f.tail && !f.shareBar && !f.comments && !f.notice && !f.caption && !f.linky;
+}
+
+/** A short heading over a list ("Ingredients", "Method"). */
+function isListHeading(f: LineFeatures): boolean {
+  return f.words <= 4 && !f.sentenceEnd && !f.widget && !f.tail && !f.shareBar && !f.comments && !f.notice && !f.caption && !f.linky;
+}
+
+/**
+ * Short items between two stretches of prose ("500 g strong white flour", "a handful of oats") are a list
+ * inside the article, such as a recipe's ingredients, not furniture: they get a small positive score, so
+ * the run of short lines cannot cut the article's opening off. Menus are Title Case; link boxes have headings.
+ */
+function keepSandwichedLists(features: readonly LineFeatures[], scores: number[]): void {
+  let i = 1;
+  while (i < features.length) {
+    if (scores[i - 1]! < PROSE_AROUND || !(isListItem(features[i]!) || isListHeading(features[i]!))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let items = 0;
+    while (end < features.length && end - i < MAX_LIST_LINES && scores[end]! < PROSE_AROUND && (isListItem(features[end]!) || isListHeading(features[end]!))) {
+      if (isListItem(features[end]!)) items++;
+      end++;
+    }
+    if (items >= MIN_LIST_ITEMS && end < features.length && scores[end]! >= PROSE_AROUND) for (let j = i; j < end; j++) scores[j] = Math.max(scores[j]!, 0.2);
+    i = Math.max(end, i + 1);
+  }
+}
+
 /**
  * A long run of non-prose lines (a menu, a list of teasers, a sidebar) is a stronger boundary than its
  * lines one by one: the k-th line of a run costs more than the first, so a few captions or an ad inside a
@@ -186,6 +224,7 @@ export function cleanPlainText(text: string, options: PlainTextOptions = {}): Pl
     return repeat ? Math.min(0, lineScore(f, english)) : lineScore(f, english);
   });
   keepIntroducedLists(features, scores);
+  keepSandwichedLists(features, scores);
   // Teasers of other stories, each closed by its "Read more" link, read like prose line by line.
   const teasers = teaserLines(blocks);
   for (const i of teasers) scores[i] = Math.min(scores[i]!, -1);
