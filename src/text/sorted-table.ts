@@ -24,13 +24,26 @@ export function sortedTable(table: string): TableSearch {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const start = starts[mid]!;
-      const line = table.slice(start, mid + 1 < starts.length ? starts[mid + 1]! - 1 : last);
-      const tab = line.indexOf('\t');
-      const found = tab < 0 ? line : line.slice(0, tab);
-      if (found === key) return start + found.length;
-      if (found < key) lo = mid + 1;
+      const order = compareKey(table, start, mid + 1 < starts.length ? starts[mid + 1]! - 1 : last, key);
+      if (order === 0) return start + key.length;
+      if (order < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
   };
+}
+
+/**
+ * The order of the key of the line at `start` (up to a tab or `lineEnd`) against `key`, as `<` on strings
+ * orders them (code units; a prefix first), read in place: no copy of the line per step of the search.
+ */
+function compareKey(table: string, start: number, lineEnd: number, key: string): number {
+  for (let i = 0; ; i++) {
+    const p = start + i;
+    if (p >= lineEnd || table.charCodeAt(p) === 9) return i === key.length ? 0 : -1;
+    if (i === key.length) return 1;
+    const a = table.charCodeAt(p);
+    const b = key.charCodeAt(i);
+    if (a !== b) return a < b ? -1 : 1;
+  }
 }

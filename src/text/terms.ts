@@ -29,9 +29,14 @@ export function contentTerms(text: string): string[] {
     if (wordChar) {
       if (start < 0) start = i;
     } else if (start >= 0) {
+      // A one-character word is never a term: skipped before it is copied out.
+      if (i - start < 2) {
+        start = -1;
+        continue;
+      }
       const word = lower.slice(start, i);
       start = -1;
-      if (word.length < 2 || STOP_WORDS.has(word)) continue;
+      if (STOP_WORDS.has(word)) continue;
       out.push(word.length > PREFIX_LENGTH ? word.slice(0, PREFIX_LENGTH) : word);
     }
   }

@@ -59,8 +59,10 @@ let known: WordTest | null = null;
 /** True when `word` (any case) is a known given name or surname. */
 export function isKnownName(word: string): boolean {
   known ??= load('people-names.txt', packageNames);
-  // Callers mostly pass lower-case words already; skip the copy then.
-  return known(word) || known(word.toLowerCase());
+  // Callers mostly pass lower-case words already: then the lower-cased copy is the same word, not searched twice.
+  if (known(word)) return true;
+  const lower = word.toLowerCase();
+  return lower !== word && known(lower);
 }
 
 let common: WordTest | null = null;

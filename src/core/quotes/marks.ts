@@ -45,6 +45,9 @@ function doubleQuotes(text: string, start: number, end: number, paragraph: numbe
   let open = -1;
   let curly = false;
   for (let i = start; i < end; i++) {
+    // Only “ „ ” " and ' matter; the code test skips every other character without a string.
+    const c = text.charCodeAt(i);
+    if (c !== 0x201c && c !== 0x201e && c !== 0x201d && c !== 0x22 && c !== 0x27) continue;
     const ch = text[i];
     if (ch === '“' && open >= 0 && curly && !isSpaceChar(text[i - 1] ?? ' ') && closesBefore(text[i + 1] ?? '')) {
       // A typo'd closer (“It's unusual,“ said …): an opening mark that ends a word closes the quote.
@@ -89,8 +92,9 @@ function singleQuotes(text: string, start: number, end: number, paragraph: numbe
   let open = -1;
   let k = 0;
   for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2018 && c !== 0x2019 && c !== 0x27) continue;
     const ch = text[i];
-    if (ch !== '‘' && ch !== '’' && ch !== "'") continue;
     while (k < doubles.length && doubles[k]!.close < i) k++;
     if (open < 0 && insideAny(i, doubles, k)) continue;
     const prev = i > start ? (text[i - 1] ?? '') : '';

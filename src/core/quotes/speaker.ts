@@ -54,6 +54,9 @@ export function isPronoun(lower: string): boolean {
 }
 
 function bare(word: string): string {
+  // Only a word ending in s, ' or ’ can lose anything (most do not: no pattern run for them).
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 0x73 && last !== 0x27 && last !== 0x2019) return word;
   return word.replace(/['’]s$/u, '').replace(/[’']$/u, '');
 }
 
@@ -73,7 +76,8 @@ export function capitalisedRuns(tokens: readonly Token[]): { words: string[]; st
   let cur: Token[] = [];
   const flush = () => {
     while (cur.length > 0 && !isNameWord(cur[cur.length - 1]!)) cur.pop();
-    if (cur.length > 0) runs.push({ words: cur.map((t) => t.text), start: cur[0]!.start, end: cur[cur.length - 1]!.end });
+    if (cur.length === 0) return; // most tokens end no run: no new array for them
+    runs.push({ words: cur.map((t) => t.text), start: cur[0]!.start, end: cur[cur.length - 1]!.end });
     cur = [];
   };
   for (const t of tokens) {
