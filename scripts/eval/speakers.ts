@@ -37,7 +37,9 @@ const TITLE = new Set(
     'majority minority whip campaign manager adviser advisor strategist analyst professor prof dr mr mrs ms miss ' +
     'sir lord lady rev reverend pastor pope king queen prince commissioner officer executive ceo founder host anchor ' +
     'correspondent reporter columnist editor author economist lawyer counsel coach actor actress singer star ' +
-    'congressman congresswoman sheriff deputy acting national security defense foreign interior finance fbi cia'
+    'congressman congresswoman sheriff deputy acting national security defense foreign interior finance fbi cia ' +
+    'admiral rear general gen colonel col captain capt lieutenant lt sergeant sgt major maj commander cmdr corporal ' +
+    'rabbi bishop archbishop cardinal imam sheikh detective inspector'
   ).split(' '),
 );
 
@@ -127,7 +129,9 @@ function personInRun(run: readonly Word[]): Word[] | null {
       break;
     }
   }
-  const name = run.slice(i);
+  let name = run.slice(i);
+  // "Campaign Chairman Of Paul Manafort" in a title-case line: an opener after the title is no part of the name.
+  while (name.length > 1 && OPENERS.has(name[0]!.lower)) name = name.slice(1);
   if (name.length === 1 && (TITLE.has(name[0]!.lower) || LEAD_WORDS.has(name[0]!.lower))) return null;
   return name;
 }
@@ -221,6 +225,8 @@ function headSpeaker(head: string, at: number, names: readonly NameMention[]): G
     const name = personInRun(lastRun);
     let form = name === null ? '' : normalizeName(name.map((w) => w.text).join(' '));
     if (form !== '' && !form.includes(' ')) form = widen(form, at, names) ?? '';
+    // "De Blasio", "Wasserman Schultz": a two-word surname widens to the full name the story gives for it.
+    else if (form.split(' ').length === 2) form = widen(form, at, names.filter((n) => n.form.split(' ').length > 2)) ?? form;
     // A lone capitalised word with no fuller name in the story is a group or a place ("Republicans").
     if (form !== '') return { kind: 'person', canonical: form, at };
   }

@@ -28,6 +28,18 @@ describe('the eval derives the gold speaker as the held-out metric names it', ()
     expect(canonical('The count went on.', 'A report, the first of its kind,')).toBe('a report');
   });
 
+  it('leaves military and religious titles out of the name', () => {
+    expect(canonical('The count went on.', 'Rear Admiral Ruth Klein')).toBe('ruth klein');
+    expect(canonical('The count went on.', 'Rabbi Tomas Berg')).toBe('tomas berg');
+  });
+
+  it('widens a two-word surname to the full name the story gives', () => {
+    const doc = 'Mayor Ana de Souza opened the count. Later the ballots were counted again.';
+    expect(canonical(doc, 'De Souza')).toBe('ana de souza');
+    const double = 'Council member Lena Ortiz Vidal opened the count. Later the ballots were counted again.';
+    expect(canonical(double, 'Ortiz Vidal')).toBe('lena ortiz vidal');
+  });
+
   it('keeps a named source with its apposition as the named person', () => {
     expect(canonical('The count went on.', 'Tomas Berg, her campaign manager,')).toBe('tomas berg');
   });
